@@ -1,0 +1,164 @@
+/**
+ * Builds the Fastify instance: plugins, the API under /api/v1, its OpenAPI document, the staff app
+ * at /app and the public site at /. main.ts starts it; tests call buildApp and use app.inject().
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createMailer, type Config, type Database, type Mailer } from '@glassbox/core';
+import access from './plugins/access.js';
+import errors from './plugins/errors.js';
+import { healthRoutes } from './routes/health.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { orgRoutes } from './routes/org.routes.js';
+import { adminRoutes } from './routes/admin.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { publicSite } from './public/public-site.js';
+
+export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'publicBaseUrl' | 'smtpUrl' | 'mailFrom' | 'trustProxy' | 'logLevel'>;
+
+export type BuildOptions = {
+  config: AppConfig;
+  database: Database;
+  /** Defaults to pino at config.logLevel. */
+  logger?: FastifyServerOptions['logger'];
+  /** Rate limits are on by default; tests that hammer one route may raise them. */
+  rateLimitMax?: number;
+};
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Routes other plugins register (API docs, staff app files): public, declared here in one place. */
+export const PUBLIC_FRAMEWORK_PREFIXES = ['/api/docs', '/app'];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mailer: Mailer;
+  }
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+  app.decorate('mailer', mailer);
+  app.addHook('onClose', async () => mailer.close());
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') mailer.kick();
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Framework routes (docs UI, static files) carry no config of their own: declare them public here.
+  app.addHook('onRoute', (route) => {
+    if (PUBLIC_FRAMEWORK_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`))) {
+      route.config = { ...(route.config ?? {}), access: { public: true } };
+    }
+  });
+
+  await app.register(errors);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.publicBaseUrl.startsWith('https://'),
+  });
+  await app.register(rateLimit, { global: false, max: opts.rateLimitMax ?? 100, timeWindow: '1 minute' });
+  await app.register(access, { database, sessionSecret: config.sessionSecret });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Glassbox API',
+        version: '1.0.0',
+        description:
+          'Govern the AI a public body uses and publish how it is used. Authenticate with the session cookie (staff app) plus the `x-csrf-token` header on writes, or with `Authorization: Bearer gbx_…` API tokens where an endpoint allows them.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token created by an administrator' },
+          session: { type: 'apiKey', in: 'cookie', name: 'gb_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', {
+    config: { access: { public: true } },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes({ database, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, publicBaseUrl: config.publicBaseUrl }));
+  await app.register(orgRoutes(database));
+  await app.register(adminRoutes(database, config.publicBaseUrl));
+  await app.register(auditRoutes(database));
+
+  await registerStaffApp(app);
+  await app.register(publicSite({ database }));
+
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ code: 'route.not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  return app;
+}
+
+/** The React staff app, built by Vite into apps/web/dist; every /app path serves its index.html. */
+async function registerStaffApp(app: FastifyInstance): Promise<void> {
+  const index = path.join(WEB_DIST, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/app', { config: { access: { public: true } }, schema: { hide: true } }, async (_req, reply) =>
+      reply.status(503).type('text/plain; charset=utf-8').send('The staff app has not been built yet: run `npm run build:web` (npm start does it for you).'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+  const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+  app.get('/app', { config: { access: { public: true } }, schema: { hide: true } }, sendIndex);
+  app.get('/app/*', { config: { access: { public: true } }, schema: { hide: true } }, async (request, reply) => {
+    const rel = (request.params as { '*': string })['*'];
+    if (rel.startsWith('assets/') && existsSync(path.join(WEB_DIST, rel))) {
+      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(rel, WEB_DIST);
+    }
+    if (/\.[a-z0-9]+$/i.test(rel) && existsSync(path.join(WEB_DIST, rel))) return reply.sendFile(rel, WEB_DIST);
+    if (rel.startsWith('assets/')) return reply.status(404).send({ code: 'route.not_found', message: 'No such file.' });
+    return sendIndex(request, reply);
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Shared zod pieces for route schemas: timestamps out as ISO strings, the error body, paging.
+ */
+import { z } from 'zod';
+
+/** A Date in the service layer, an ISO 8601 string on the wire. */
+export const timestamp = z.date().transform((d) => d.toISOString()).pipe(z.string());
+export const nullableTimestamp = z
+  .date()
+  .nullable()
+  .transform((d) => (d ? d.toISOString() : null))
+  .pipe(z.string().nullable());
+
+export const errorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+
+/** Error responses every authenticated route may give. */
+export const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  413: errorBody,
+  415: errorBody,
+  429: errorBody,
+};
+
+export const orgParams = z.object({ org: z.string().min(1).max(63) }).strict();
+
+export const paging = {
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+
+export const roleSchema = z.enum(['admin', 'governance_officer', 'system_owner', 'reviewer', 'caseworker', 'auditor', 'staff']);
+
+export const noContent = z.null();

@@ -1,0 +1,37 @@
+/**
+ * Test factories: every test makes its own organisation and people, so tests never need to clean
+ * up and can run side by side on one PostgreSQL database.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { systemCtx } from '../context.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import type { DB } from '../db/schema.js';
+import { addMembership, createOrganisation, createUser, type OrganisationView } from '../orgs/org.service.js';
+import type { Role } from '../roles.js';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** PGlite in memory by default; the PostgreSQL at TEST_DATABASE_URL when it is set. */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  const database = url ? await openDatabase({ url, poolSize: 5 }) : await openDatabase({ memory: true });
+  await migrate(database);
+  return database;
+}
+
+const unique = (): string => randomUUID().slice(0, 8);
+
+export async function makeOrganisation(db: Kysely<DB>, name = 'Test Council'): Promise<OrganisationView> {
+  return createOrganisation(systemCtx(db, 'test'), { slug: `test-${unique()}`, name, description: `${name} publishes how it uses AI.`, contactEmail: 'ai@test.example' });
+}
+
+export type TestUser = { id: string; email: string; displayName: string; password: string };
+
+export async function makeUser(db: Kysely<DB>, opts: { organisationId?: string; roles?: Role[]; name?: string } = {}): Promise<TestUser> {
+  const email = `user-${unique()}@test.example`;
+  const user = await createUser(systemCtx(db, 'test'), { email, displayName: opts.name ?? 'Test Person', password: TEST_PASSWORD });
+  if (opts.organisationId) await addMembership(systemCtx(db, 'test'), { organisationId: opts.organisationId, userId: user.id, roles: opts.roles ?? ['staff'] });
+  return { ...user, password: TEST_PASSWORD };
+}
