@@ -31,8 +31,8 @@ export type BuildOptions = {
   database: Database;
   /** Defaults to pino at config.logLevel. */
   logger?: FastifyServerOptions['logger'];
-  /** Rate limits are on by default; tests that hammer one route may raise them. */
-  rateLimitMax?: number;
+  /** Requests this returns true for skip rate limits (tests only; main.ts never sets it). */
+  rateLimitAllowList?: (request: import('fastify').FastifyRequest) => boolean;
 };
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -41,6 +41,7 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const PUBLIC_FRAMEWORK_PREFIXES = ['/api/docs', '/app'];
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyInstance {
     mailer: Mailer;
   }
@@ -95,7 +96,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
     strictTransportSecurity: config.publicBaseUrl.startsWith('https://'),
   });
-  await app.register(rateLimit, { global: false, max: opts.rateLimitMax ?? 100, timeWindow: '1 minute' });
+  await app.register(rateLimit, {
+    global: false,
+    max: 100,
+    timeWindow: '1 minute',
+    ...(opts.rateLimitAllowList && { allowList: opts.rateLimitAllowList }),
+  });
   await app.register(access, { database, sessionSecret: config.sessionSecret });
 
   await app.register(swagger, {

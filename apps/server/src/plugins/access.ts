@@ -33,9 +33,11 @@ export type Access =
 export type OrgContext = { id: string; slug: string; name: string };
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyContextConfig {
     access?: Access;
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyRequest {
     actor: Actor | null;
     session: SessionView | null;
@@ -159,6 +161,7 @@ async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<
 }
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyInstance {
     declaredRoutes: DeclaredRoute[];
   }

@@ -1,0 +1,162 @@
+/**
+ * Route × caller matrix. The table below says, for every route the server registers, who may call
+ * it. The test fails when a route is missing from the table, when the table and the route's own
+ * declaration disagree, and when any caller gets through who should not (or is turned away who
+ * should not be). Callers: anonymous, each role, a member of another organisation, and API tokens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import { createApiToken, ROLES, systemCtx, type Role } from '@glassbox/core';
+import { makeOrganisation, makeUser } from '@glassbox/core/testing/factories';
+import access from '../plugins/access.js';
+import { createTestApp, makeOrgWithEveryRole, NO_RATE_LIMIT, signInAs, type Session, type TestApp } from '../testing/harness.js';
+
+type Expect = 'public' | 'signedIn' | { roles: readonly Role[] | 'member'; token?: 'read' | 'write' };
+
+const ADMIN = { roles: ['admin'] } as const;
+const AUDIT_READERS = { roles: ['admin', 'auditor', 'governance_officer'], token: 'read' } as const;
+
+/** Who may call each route. Add a row with every new route. */
+const EXPECTED: Record<string, Expect> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/v1/auth/sign-in': 'public',
+  'GET /api/v1/auth/session': 'signedIn',
+  'POST /api/v1/auth/sign-out': 'signedIn',
+  'POST /api/v1/auth/switch-organisation': 'signedIn',
+  'POST /api/v1/auth/change-password': 'signedIn',
+  'POST /api/v1/auth/password-reset/request': 'public',
+  'POST /api/v1/auth/password-reset/complete': 'public',
+  'GET /api/v1/invitations/:token': 'public',
+  'POST /api/v1/invitations/accept': 'public',
+  'GET /api/v1/orgs/:org': { roles: 'member', token: 'read' },
+  'PATCH /api/v1/orgs/:org': ADMIN,
+  'GET /api/v1/orgs/:org/units': { roles: 'member', token: 'read' },
+  'POST /api/v1/orgs/:org/units': ADMIN,
+  'GET /api/v1/orgs/:org/members': { roles: ['admin'], token: 'read' },
+  'PATCH /api/v1/orgs/:org/members/:userId': ADMIN,
+  'DELETE /api/v1/orgs/:org/members/:userId': ADMIN,
+  'GET /api/v1/orgs/:org/invitations': ADMIN,
+  'POST /api/v1/orgs/:org/invitations': ADMIN,
+  'DELETE /api/v1/orgs/:org/invitations/:id': ADMIN,
+  'GET /api/v1/orgs/:org/api-tokens': ADMIN,
+  'POST /api/v1/orgs/:org/api-tokens': ADMIN,
+  'DELETE /api/v1/orgs/:org/api-tokens/:id': ADMIN,
+  'GET /api/v1/orgs/:org/outbox': ADMIN,
+  'GET /api/v1/orgs/:org/audit-events': AUDIT_READERS,
+  'GET /api/v1/orgs/:org/audit-events/verify': AUDIT_READERS,
+};
+
+/** Framework and page routes: public by construction (docs UI, staff app files, public site). */
+const isFrameworkOrPage = (url: string): boolean => url.startsWith('/api/docs') || url === '/app' || url.startsWith('/app/') || !url.startsWith('/api/') && !['/healthz', '/readyz'].includes(url);
+
+type Caller = { name: string; headers: Record<string, string>; kind: 'anonymous' | 'user' | 'other-org' | 'token'; role?: Role; scope?: 'read' | 'write'; tokenOrg?: 'own' | 'other' };
+
+let t: TestApp;
+let orgSlug: string;
+let callers: Caller[];
+let signOutSession: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { org, sessions } = await makeOrgWithEveryRole(t.app, t.database);
+  orgSlug = org.slug;
+  const other = await makeOrganisation(t.database.db, 'Other Council');
+  const outsider = await makeUser(t.database.db, { organisationId: other.id, roles: [...ROLES] });
+  const outsiderSession = await signInAs(t.app, outsider);
+  const ctx = systemCtx(t.database.db, 'test');
+  const read = await createApiToken(ctx, { organisationId: org.id, name: 'read', scope: 'read' });
+  const write = await createApiToken(ctx, { organisationId: org.id, name: 'write', scope: 'write' });
+  const foreign = await createApiToken(ctx, { organisationId: other.id, name: 'foreign', scope: 'write' });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}`, ...NO_RATE_LIMIT });
+  callers = [
+    { name: 'anonymous', headers: { ...NO_RATE_LIMIT }, kind: 'anonymous' },
+    ...ROLES.map((role): Caller => ({ name: role, headers: sessions[role].headers, kind: 'user', role })),
+    { name: 'member of another organisation (every role)', headers: outsiderSession.headers, kind: 'other-org' },
+    { name: 'read token', headers: bearer(read.token), kind: 'token', scope: 'read', tokenOrg: 'own' },
+    { name: 'write token', headers: bearer(write.token), kind: 'token', scope: 'write', tokenOrg: 'own' },
+    { name: "another organisation's token", headers: bearer(foreign.token), kind: 'token', scope: 'write', tokenOrg: 'other' },
+  ];
+  signOutSession = sessions.staff;
+}, 120_000);
+
+afterAll(async () => t?.close());
+
+function allowed(expect: Expect, method: string, caller: Caller): boolean {
+  if (expect === 'public') return true;
+  if (expect === 'signedIn') return caller.kind === 'user' || caller.kind === 'other-org';
+  if (caller.kind === 'anonymous' || caller.kind === 'other-org') return false;
+  if (caller.kind === 'token') {
+    if (!expect.token || caller.tokenOrg !== 'own') return false;
+    const writes = method !== 'GET' || expect.token === 'write';
+    return !writes || caller.scope === 'write';
+  }
+  return expect.roles === 'member' || (caller.role !== undefined && expect.roles.includes(caller.role));
+}
+
+const fillUrl = (url: string): string =>
+  url
+    .replace(':org', orgSlug)
+    .replace(/:(userId|id)/g, '00000000-0000-4000-8000-000000000000')
+    .replace(':token', 'not-a-real-invitation-token')
+    .replace('*', 'x');
+
+describe('route × caller access matrix', () => {
+  it('every registered API route has a row in the table and agrees with its declaration', () => {
+    const declared = t.app.declaredRoutes.filter((r) => !isFrameworkOrPage(r.url));
+    const keys = declared.map((r) => `${r.method} ${r.url}`);
+    expect(keys.filter((k) => !(k in EXPECTED)), 'routes missing from the EXPECTED table').toEqual([]);
+    expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k)), 'table rows with no route').toEqual([]);
+    for (const r of declared) {
+      const row = EXPECTED[`${r.method} ${r.url}`];
+      const a = r.access;
+      if ('public' in a) expect(row, `${r.method} ${r.url}`).toBe('public');
+      else if ('signedIn' in a) expect(row, `${r.method} ${r.url}`).toBe('signedIn');
+      else expect(row, `${r.method} ${r.url}`).toEqual({ roles: a.org, ...(a.token && { token: a.token }) });
+    }
+  });
+
+  it('page and framework routes are all public (they serve HTML and files only)', () => {
+    const pages = t.app.declaredRoutes.filter((r) => isFrameworkOrPage(r.url));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const r of pages) expect(r.access, r.url).toEqual({ public: true });
+  });
+
+  it('lets exactly the right callers through on every route', async () => {
+    const failures: string[] = [];
+    // Sign-out ends the caller's session, so it runs last, on a session of its own.
+    const routes = Object.keys(EXPECTED).sort((a, b) => Number(a.endsWith('/sign-out')) - Number(b.endsWith('/sign-out')));
+    for (const key of routes) {
+      const [method, url] = key.split(' ') as [string, string];
+      const expectation = EXPECTED[key] as Expect;
+      for (const caller of callers) {
+        const isSignOut = url.endsWith('/sign-out');
+        const headers = isSignOut && caller.kind === 'user' ? signOutSession.headers : caller.headers;
+        if (isSignOut && caller.kind === 'user' && caller.role !== 'staff') continue;
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url: fillUrl(url),
+          headers: { ...headers, ...(method !== 'GET' && { 'content-type': 'application/json' }) },
+          ...(method !== 'GET' && method !== 'DELETE' && { payload: '{}' }),
+        });
+        const ok = allowed(expectation, method, caller);
+        const denied = res.statusCode === 401 || res.statusCode === 403;
+        if (ok && denied) failures.push(`${key} as ${caller.name}: expected through, got ${res.statusCode} ${res.body}`);
+        if (!ok && !denied) failures.push(`${key} as ${caller.name}: expected 401/403, got ${res.statusCode}`);
+        if (!ok && caller.kind === 'anonymous' && res.statusCode !== 401) failures.push(`${key} as anonymous: expected 401, got ${res.statusCode}`);
+        if (res.statusCode >= 500) failures.push(`${key} as ${caller.name}: ${res.statusCode} ${res.body}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('refuses to start with a route that does not say who may call it', async () => {
+    const app = Fastify();
+    await app.register(cookie);
+    await app.register(access, { database: t.database, sessionSecret: 'x'.repeat(40) });
+    expect(() => app.get('/api/v1/undeclared', async () => 'hi')).toThrow(/does not declare who may call it/);
+    await app.close();
+  });
+});
