@@ -25,6 +25,37 @@ function fieldsFrom(issues: ValidationIssue[]): Record<string, string> {
   return fields;
 }
 
+/** Finds the first string containing a NUL character, which PostgreSQL text cannot store. */
+export function findNulField(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(body)' : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const hit = findNulField(v, path ? `${path}.${i}` : String(i));
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNulField(v, path ? `${path}.${k}` : k);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+/** Database refusals that reach here are input the schemas let through: a 4xx, never a 500. */
+const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  '23505': { status: 409, code: 'conflict.duplicate', message: 'Something with the same unique value already exists.' },
+  '23514': { status: 400, code: 'request.constraint', message: 'A value is outside what is allowed.' },
+  '23503': { status: 409, code: 'conflict.reference', message: 'This refers to something that does not exist or is still in use.' },
+  '22001': { status: 400, code: 'request.too_long', message: 'A value is too long.' },
+  '22021': { status: 400, code: 'request.bad_encoding', message: 'A value contains characters that cannot be stored.' },
+  '22P02': { status: 400, code: 'request.bad_value', message: 'A value has the wrong format.' },
+  '22007': { status: 400, code: 'request.bad_date', message: 'A date or time is not valid.' },
+  '22008': { status: 400, code: 'request.bad_date', message: 'A date or time is out of range.' },
+};
+
 export function toErrorResponse(error: unknown, request: FastifyRequest): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
     const fields = error.details?.fields as Record<string, string> | undefined;
@@ -36,6 +67,14 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
     const where = e.validationContext ?? 'request';
     const names = Object.keys(fields).join(', ');
     return { status: 400, body: { code: 'request.invalid', message: `The ${where} is not valid: check ${names}.`, fields } };
+  }
+  const pgCode = (error as { code?: unknown }).code;
+  if (typeof pgCode === 'string' && pgCode in PG_CLIENT_ERRORS && !('statusCode' in (error as object))) {
+    const known = PG_CLIENT_ERRORS[pgCode];
+    if (known) {
+      request.log.warn({ err: error }, 'database refused input');
+      return { status: known.status, body: { code: known.code, message: known.message } };
+    }
   }
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status >= 400 && status < 500) {
@@ -58,6 +97,16 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
 }
 
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [['body', request.body], ['query', request.query], ['params', request.params]] as const) {
+      const field = findNulField(value);
+      if (field) {
+        throw new AppError('bad_request', 'request.nul_character', `The ${part} field "${field}" contains a NUL character, which is not allowed.`, {
+          fields: { [field]: 'Remove the NUL character.' },
+        });
+      }
+    }
+  });
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toErrorResponse(error, request);
     if (status >= 400 && status < 500) request.log.info({ code: body.code, status }, body.message);

@@ -1,0 +1,94 @@
+/**
+ * No N+1: every list endpoint runs the same number of SQL statements for a handful of rows as for
+ * many. Each case fills a list, measures one request, adds more rows, and measures again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken, createUnit, inviteMember, queueMail, systemCtx, inTransaction } from '@glassbox/core';
+import { makeUser } from '@glassbox/core/testing/factories';
+import { createTestApp, makeOrgWithEveryRole, type TestApp } from '../testing/harness.js';
+
+let t: TestApp;
+let orgSlug: string;
+let orgId: string;
+let admin: Record<string, string>;
+let n = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { org, sessions } = await makeOrgWithEveryRole(t.app, t.database);
+  orgSlug = org.slug;
+  orgId = org.id;
+  admin = sessions.admin.headers;
+}, 120_000);
+afterAll(async () => t?.close());
+
+async function statementsFor(url: string): Promise<{ count: number; items: number }> {
+  await t.app.inject({ method: 'GET', url, headers: admin }); // warm: session touch, caches
+  const before = t.database.queryCount();
+  const res = await t.app.inject({ method: 'GET', url, headers: admin });
+  const count = t.database.queryCount() - before;
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json() as { items: unknown[] };
+  return { count, items: body.items.length };
+}
+
+const ctx = () => systemCtx(t.database.db, 'test');
+
+const CASES: Array<{ name: string; url: () => string; add: (k: number) => Promise<void> }> = [
+  {
+    name: 'members',
+    url: () => `/api/v1/orgs/${orgSlug}/members?limit=1000`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await makeUser(t.database.db, { organisationId: orgId, roles: ['staff'] });
+    },
+  },
+  {
+    name: 'units',
+    url: () => `/api/v1/orgs/${orgSlug}/units`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await createUnit(ctx(), { organisationId: orgId, name: `Unit ${n++}` });
+    },
+  },
+  {
+    name: 'invitations',
+    url: () => `/api/v1/orgs/${orgSlug}/invitations`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await inviteMember(ctx(), { organisationId: orgId, email: `inv${n++}@test.example`, roles: ['staff'], baseUrl: 'http://x' });
+    },
+  },
+  {
+    name: 'api tokens',
+    url: () => `/api/v1/orgs/${orgSlug}/api-tokens`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await createApiToken(ctx(), { organisationId: orgId, name: `t${n++}`, scope: 'read' });
+    },
+  },
+  {
+    name: 'outbox',
+    url: () => `/api/v1/orgs/${orgSlug}/outbox?limit=1000`,
+    add: async (k) => {
+      await inTransaction(ctx(), async (tx) => {
+        for (let i = 0; i < k; i++) await queueMail(tx, { organisationId: orgId, to: 'x@test.example', subject: `s${n++}`, text: 'body' });
+      });
+    },
+  },
+  {
+    name: 'audit events',
+    url: () => `/api/v1/orgs/${orgSlug}/audit-events?limit=1000`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await createUnit(ctx(), { organisationId: orgId, name: `Audit unit ${n++}` });
+    },
+  },
+];
+
+describe('list endpoints run a fixed number of statements', () => {
+  it.each(CASES)('$name', async ({ url, add }) => {
+    await add(2);
+    const small = await statementsFor(url());
+    await add(25);
+    const large = await statementsFor(url());
+    expect(large.items).toBeGreaterThanOrEqual(small.items + 25);
+    expect(large.count).toBe(small.count);
+    expect(small.count).toBeLessThanOrEqual(5);
+  }, 120_000);
+});
