@@ -22,7 +22,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
-import { publicSite } from './public/public-site.js';
+import { publicSite, sendPublicNotFound } from './public/public-site.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'publicBaseUrl' | 'smtpUrl' | 'mailFrom' | 'trustProxy' | 'logLevel'>;
 
@@ -141,7 +141,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(publicSite({ database }));
 
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ code: 'route.not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+    const pathname = request.url.split('?')[0] ?? '';
+    // People who mistype a public address get the public site's page; programs get JSON.
+    if (request.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith('/app/')) return sendPublicNotFound(request, reply);
+    void reply.status(404).send({ code: 'route.not_found', message: `No such endpoint: ${request.method} ${pathname}` });
   });
 
   return app;

@@ -51,7 +51,7 @@ export type Config = {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Glassbox cannot start: the configuration is wrong.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`The Glassbox configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -66,13 +66,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
-  return {
+  let secret = e.SESSION_SECRET;
+  const config = {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
-    sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    // Generated and stored only when something needs it (the server), not for every CLI command.
+    get sessionSecret(): string {
+      secret ??= readOrCreateSecret(dataDir);
+      return secret;
+    },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicBaseUrl,
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ?? publicBaseUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
   };
+  return config;
 }
 
 /** A secret generated on first start and kept (mode 600) in the data directory. */

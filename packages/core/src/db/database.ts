@@ -76,7 +76,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
           client.release();
         }
       },
-      close: () => db.destroy(),
+      // Kysely ends the pool only if it ran a query; end it ourselves so the process can exit.
+      close: async () => {
+        await db.destroy();
+        if (!pool.ended) await pool.end();
+      },
       queryCount: () => count,
     };
   }

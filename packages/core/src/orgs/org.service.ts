@@ -54,6 +54,13 @@ export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInpu
       fields: { slug: 'Use lower-case letters, digits and single hyphens; some words are reserved.' },
     });
   }
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > 200) {
+    throw new AppError('bad_request', 'organisation.bad_name', 'Give the organisation a name of 1 to 200 characters.', { fields: { name: 'Enter 1 to 200 characters.' } });
+  }
+  if (input.contactEmail && !/^[^\s@]+@[^\s@]+$/.test(input.contactEmail)) {
+    throw new AppError('bad_request', 'organisation.bad_email', `"${input.contactEmail}" is not an email address.`, { fields: { contactEmail: 'Not an email address.' } });
+  }
   return inTransaction(ctx, async (tx) => {
     const taken = await tx.db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirst();
     if (taken) {
@@ -148,6 +155,10 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ id
   const email = input.email.trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
     throw new AppError('bad_request', 'user.bad_email', `"${input.email}" is not an email address.`, { fields: { email: 'Not an email address.' } });
+  }
+  const displayName = input.displayName.trim();
+  if (displayName.length < 1 || displayName.length > 200) {
+    throw new AppError('bad_request', 'user.bad_name', 'Give a name of 1 to 200 characters.', { fields: { displayName: 'Enter 1 to 200 characters.' } });
   }
   if (input.password !== null) checkPasswordRules(input.password);
   const hash = input.password === null ? null : await hashPassword(input.password);
