@@ -1,0 +1,70 @@
+/** The routes. Admin sections take their access rule from nav.ts, so the menu and the guard agree. */
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { RequireRoles } from './components/require-roles';
+import { AdminLayout } from './layout/admin.layout';
+import { PublicLayout } from './layout/public.layout';
+import { RootLayout } from './layout/root.layout';
+import { SignedInLayout } from './layout/signed-in.layout';
+import { adminNav } from './nav';
+import { AcceptInvitationPage } from './pages/accept-invitation.page';
+import { AdminIndexPage } from './pages/admin/admin-index.page';
+import { ApiTokensPage } from './pages/admin/api-tokens.page';
+import { AuditLogPage } from './pages/admin/audit-log.page';
+import { InvitationsPage } from './pages/admin/invitations.page';
+import { OutboxPage } from './pages/admin/outbox.page';
+import { UnitsPage } from './pages/admin/units.page';
+import { UsersPage } from './pages/admin/users.page';
+import { ChangePasswordPage } from './pages/change-password.page';
+import { ForgotPasswordPage } from './pages/forgot-password.page';
+import { HomePage } from './pages/home.page';
+import { NotFoundPage } from './pages/not-found.page';
+import { ResetPasswordPage } from './pages/reset-password.page';
+import { SignInPage } from './pages/sign-in.page';
+import { SessionProvider } from './session';
+
+const adminPages: Record<string, ReactNode> = {
+  '/admin/users': <UsersPage />,
+  '/admin/units': <UnitsPage />,
+  '/admin/invitations': <InvitationsPage />,
+  '/admin/api-tokens': <ApiTokensPage />,
+  '/admin/audit-log': <AuditLogPage />,
+  '/admin/outbox': <OutboxPage />,
+};
+
+function guarded(path: string): ReactNode {
+  const item = adminNav.find((i) => i.path === path);
+  const page = adminPages[path];
+  if (!item || item.roles === 'any') return page;
+  return <RequireRoles roles={item.roles}>{page}</RequireRoles>;
+}
+
+export function App() {
+  return (
+    <BrowserRouter basename="/app">
+      <SessionProvider>
+        <Routes>
+          <Route element={<RootLayout />}>
+            <Route element={<PublicLayout />}>
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+              <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+            </Route>
+            <Route element={<SignedInLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="change-password" element={<ChangePasswordPage />} />
+              <Route path="admin" element={<AdminLayout />}>
+                <Route index element={<AdminIndexPage />} />
+                {Object.keys(adminPages).map((path) => (
+                  <Route key={path} path={path.replace('/admin/', '')} element={guarded(path)} />
+                ))}
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}
