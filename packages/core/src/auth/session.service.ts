@@ -205,7 +205,10 @@ export async function switchOrganisation(ctx: Ctx, input: { sessionId: string; u
       fields: { organisation: 'Not one of your organisations.' },
     });
   }
-  await ctx.db.updateTable('session').set({ organisation_id: target.id }).where('id', '=', input.sessionId).execute();
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.updateTable('session').set({ organisation_id: target.id }).where('id', '=', input.sessionId).execute();
+    await recordAudit(tx, { organisationId: target.id, action: 'auth.organisation_switched', entityType: 'user', entityId: input.userId });
+  });
 }
 
 /** Changes the signed-in person's password and ends their other sessions. */
