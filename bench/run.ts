@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: HTTP throughput and start-up time of the Glassbox server, each printed next to a
+ * baseline measured in the same run on the same machine (a bare Fastify hello-world). Nothing here
+ * asserts timing: the targets are printed as met or not, honestly, and the exit code only says
+ * whether every measurement could be taken.
+ *
+ * Every server runs in a child process; this process only drives load (autocannon) on loopback.
+ * Settings: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
+ * (default 50), BENCH_DATABASE_URL (use this PostgreSQL instead of a throw-away cluster),
+ * BENCH_CPU_PROF=<dir> (write a V8 CPU profile of each measured server into dir),
+ * BENCH_VERBOSE=1 (echo the children's output).
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadSettingsFromEnv, measureLoad, type LoadResult, type LoadSettings } from './lib/load.js';
+import { ROOT, cleanupAll, freePort, spawnChild, tempDir, waitFor200, type Child } from './lib/processes.js';
+import { postgresVersion, providePostgres } from './lib/postgres.js';
+import { fmtInt, fmtMs, fmtPct, fmtS, table } from './lib/report.js';
+import { seedOrgWithMembers, type SeededOrg } from './lib/seed.js';
+
+const MEMBERS = 1000;
+const TARGET_LIST_RATIO = 0.4;
+const TARGET_READY_MS = 10_000;
+
+type Db = 'PGlite' | 'PostgreSQL';
+type LoadRow = { what: string; db: Db | '-'; result: LoadResult };
+const isList = (row: LoadRow): boolean => row.what.startsWith('members list');
+type StartRow = { what: string; db: Db; ms: number };
+
+const loadRows: LoadRow[] = [];
+const startRows: StartRow[] = [];
+const failures: string[] = [];
+
+const settings = loadSettingsFromEnv();
+const cpuProfDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+
+const say = (text: string): void => console.log(text);
+const step = (text: string): void => console.log(`· ${text}`);
+
+/** The environment of a Glassbox server child: quiet logs, no demo, one database or the other. */
+function serverEnv(port: number, db: { dataDir: string } | { url: string }, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO: 'false' };
+  delete env.DATABASE_URL;
+  delete env.DATA_DIR;
+  if ('url' in db) env.DATABASE_URL = db.url;
+  else env.DATA_DIR = db.dataDir;
+  return { ...env, ...extra };
+}
+
+async function startServer(name: string, env: NodeJS.ProcessEnv, port: number): Promise<{ child: Child; base: string }> {
+  // One folder per server: Node writes one profile per thread (tsx's loader runs in its own).
+  const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfDir, name)}`] : [];
+  const child = spawnChild(name, process.execPath, [...prof, '--import', 'tsx', 'apps/server/src/main.ts'], env);
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor200(`${base}/readyz`, child, performance.now());
+  return { child, base };
+}
+
+/** The hello-world baseline, and the same bare Fastify serving a 1,000-member list from memory. */
+async function measureBaseline(): Promise<{ hello: LoadResult; samePayload: LoadResult }> {
+  const port = await freePort();
+  const child = spawnChild('hello-world', process.execPath, ['bench/hello-world.server.mjs'], { ...process.env, PORT: String(port), MEMBERS: String(MEMBERS) });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor200(`${url}/`, child, performance.now());
+    step(`baseline: Fastify hello-world, GET / (${settings.durationS} s)`);
+    const hello = await measureLoad(`${url}/`, settings);
+    const bytes = await checkList(`${url}/members`, {});
+    step(`reference: the same Fastify, GET /members — ${fmtInt(MEMBERS)} items from memory, ${fmtInt(bytes / 1024)} KiB (${settings.durationS} s)`);
+    const samePayload = await measureLoad(`${url}/members`, settings);
+    return { hello, samePayload };
+  } finally {
+    await child.stop();
+  }
+}
+
+/** One response must be the whole list before it is worth timing. */
+async function checkList(url: string, headers: Record<string, string>): Promise<number> {
+  const res = await fetch(url, { headers });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  const body = JSON.parse(text) as { items?: unknown[]; total?: number };
+  if (body.items?.length !== MEMBERS || body.total !== MEMBERS) {
+    throw new Error(`GET ${url} returned ${body.items?.length ?? 'no'} items (total ${body.total}), expected ${MEMBERS}`);
+  }
+  return Buffer.byteLength(text);
+}
+
+async function measureGlassbox(db: Db, where: { dataDir: string } | { url: string }, seeded: SeededOrg, load: LoadSettings): Promise<void> {
+  const port = await freePort();
+  // With DATABASE_URL the data directory still holds the session secret: keep it out of the repo.
+  const extra: Record<string, string> = 'url' in where ? { DATA_DIR: tempDir('secret') } : {};
+  const { child, base } = await startServer(`glassbox-${db}`, serverEnv(port, where, extra), port);
+  try {
+    step(`${db}: GET /healthz (${load.durationS} s)`);
+    loadRows.push({ what: 'GET /healthz', db, result: await measureLoad(`${base}/healthz`, load) });
+
+    const listUrl = `${base}/api/v1/orgs/${seeded.slug}/members?limit=${MEMBERS}`;
+    const headers = { authorization: `Bearer ${seeded.token}` };
+    const bytes = await checkList(listUrl, headers);
+    step(`${db}: GET /api/v1/orgs/<slug>/members?limit=${MEMBERS} with a read token — ${fmtInt(MEMBERS)} items, ${fmtInt(bytes / 1024)} KiB per response (${load.durationS} s)`);
+    loadRows.push({ what: `members list, ${fmtInt(MEMBERS)} items, token`, db, result: await measureLoad(listUrl, load, headers) });
+  } finally {
+    await child.stop();
+  }
+}
+
+/** Milliseconds from spawning the command to the first 200 from /readyz; then stops it. */
+async function timeStart(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, port: number): Promise<number> {
+  const t0 = performance.now();
+  const child = spawnChild(name, command, args, env);
+  try {
+    return await waitFor200(`http://127.0.0.1:${port}/readyz`, child, t0, 120_000);
+  } finally {
+    await child.stop();
+  }
+}
+
+/** Anything but clean 2xx answers makes a row's figures suspect: say so next to them. */
+function problems(r: LoadResult): string {
+  const parts = [r.non2xx ? `${fmtInt(r.non2xx)} non-2xx` : '', r.errors ? `${fmtInt(r.errors)} errors` : '', r.timeouts ? `${fmtInt(r.timeouts)} timeouts` : ''];
+  return parts.filter(Boolean).join(', ');
+}
+
+async function section(label: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    failures.push(`${label}: ${message}`);
+    console.error(`\n✗ ${label} failed: ${message}\n`);
+  }
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  say(`Glassbox bench — node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+  say(`load: autocannon, ${settings.connections} connections, pipelining 1, ${settings.warmupS} s warm-up then ${settings.durationS} s measured, loopback`);
+  say('every server runs in its own child process; this process only drives load');
+  say(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on this machine skews every figure, the baseline too)\n`);
+
+  const { hello: baseline, samePayload } = await measureBaseline();
+  loadRows.push({ what: 'baseline: Fastify hello-world', db: '-', result: baseline });
+  loadRows.push({ what: `reference: Fastify, ${fmtInt(MEMBERS)} items from memory`, db: '-', result: samePayload });
+
+  await section('PGlite load', async () => {
+    const dataDir = tempDir('pglite');
+    step(`PGlite: seeding an organisation with ${fmtInt(MEMBERS)} members in ${dataDir}`);
+    const seeded = await seedOrgWithMembers({ dataDir }, MEMBERS);
+    await measureGlassbox('PGlite', { dataDir }, seeded, settings);
+  });
+
+  let pgUrl: string | undefined;
+  await section('PostgreSQL load', async () => {
+    const pg = await providePostgres();
+    pgUrl = pg.url;
+    step(`PostgreSQL ${await postgresVersion(pg.url)}: ${pg.origin}; seeding ${fmtInt(MEMBERS)} members`);
+    const seeded = await seedOrgWithMembers({ url: pg.url, poolSize: 2 }, MEMBERS);
+    await measureGlassbox('PostgreSQL', { url: pg.url }, seeded, settings);
+  });
+
+  const webBuilt = existsSync(path.join(ROOT, 'apps/web/dist/index.html'));
+  await section('start-up on PGlite', async () => {
+    const dataDir = tempDir('start');
+    const port = await freePort();
+    // What a person gets from `npm start`: the default demo seed on a new data directory.
+    const env = serverEnv(port, { dataDir }, { DEMO: 'true' });
+    step('start-up on PGlite: `npm start` on a new data directory, then again on the existing one');
+    startRows.push({ what: 'npm start, new data dir (creates it, demo seed)', db: 'PGlite', ms: await timeStart('npm-start-1', 'npm', ['start'], env, port) });
+    startRows.push({ what: 'npm start, existing data dir', db: 'PGlite', ms: await timeStart('npm-start-2', 'npm', ['start'], env, port) });
+    const serverOnly = await timeStart('server-only', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], env, port);
+    startRows.push({ what: 'server alone (node --import tsx …/main.ts), existing', db: 'PGlite', ms: serverOnly });
+  });
+
+  if (pgUrl) {
+    const url = pgUrl;
+    await section('start-up on PostgreSQL', async () => {
+      const port = await freePort();
+      const env = serverEnv(port, { url }, { DEMO: 'true', DATA_DIR: tempDir('start-pg') });
+      step('start-up on PostgreSQL: `npm start` with DATABASE_URL on the existing, migrated database');
+      startRows.push({ what: 'npm start, existing database', db: 'PostgreSQL', ms: await timeStart('npm-start-pg', 'npm', ['start'], env, port) });
+    });
+  }
+
+  // ---- report ----
+  say(`\nThroughput (req/s: mean over the measured ${settings.durationS} s; ratios = req/s ÷ the reference's req/s)\n`);
+  say(
+    table(
+      ['what', 'database', 'req/s', 'p50 ms', 'p99 ms', 'vs hello-world', 'vs same payload', 'notes'],
+      loadRows.map((row) => [
+        row.what,
+        row.db,
+        fmtInt(row.result.reqPerSec),
+        fmtMs(row.result.p50Ms),
+        fmtMs(row.result.p99Ms),
+        fmtPct(row.result.reqPerSec / baseline.reqPerSec),
+        isList(row) ? fmtPct(row.result.reqPerSec / samePayload.reqPerSec) : '',
+        problems(row.result),
+      ]),
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ),
+  );
+
+  if (startRows.length > 0) {
+    say('\nStart-up (spawn → first 200 from /readyz)\n');
+    say(table(['what', 'database', 'ready after'], startRows.map((r) => [r.what, r.db, fmtS(r.ms)]), ['left', 'left', 'right']));
+    if (!webBuilt) say('note: apps/web/dist/index.html was missing, so the first `npm start` above ran `npm run build:web` first (and so did every later one if that build failed).');
+  }
+
+  const listPg = loadRows.find((r) => r.db === 'PostgreSQL' && isList(r));
+  const readyPglite = startRows.find((r) => r.db === 'PGlite' && r.what === 'npm start, existing data dir');
+  const met = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
+  const summary: string[][] = [
+    ['baseline: Fastify hello-world', `${fmtInt(baseline.reqPerSec)} req/s, p99 ${fmtMs(baseline.p99Ms)} ms`, '', ''],
+    [`reference: ${fmtInt(MEMBERS)} items from memory`, `${fmtInt(samePayload.reqPerSec)} req/s = ${fmtPct(samePayload.reqPerSec / baseline.reqPerSec)}`, '', ''],
+    ...loadRows
+      .filter((r) => r.db !== '-')
+      .map((r) => [
+        `${r.what} (${r.db})`,
+        `${fmtInt(r.result.reqPerSec)} req/s = ${fmtPct(r.result.reqPerSec / baseline.reqPerSec)}` +
+          (isList(r) ? ` (${fmtPct(r.result.reqPerSec / samePayload.reqPerSec)} of same payload)` : ''),
+        '',
+        '',
+      ]),
+  ];
+  if (listPg) {
+    const ratio = listPg.result.reqPerSec / baseline.reqPerSec;
+    const clean = listPg.result.non2xx === 0 && listPg.result.errors === 0;
+    summary.push(['TARGET list of 1,000 on PostgreSQL', `${fmtPct(ratio)} of baseline`, `≥ ${fmtPct(TARGET_LIST_RATIO)}`, met(ratio >= TARGET_LIST_RATIO && clean)]);
+  } else {
+    summary.push(['TARGET list of 1,000 on PostgreSQL', 'not measured', `≥ ${fmtPct(TARGET_LIST_RATIO)}`, 'UNKNOWN']);
+  }
+  if (readyPglite) {
+    summary.push(['TARGET ready after npm start, PGlite', fmtS(readyPglite.ms), `< ${fmtS(TARGET_READY_MS)}`, met(readyPglite.ms < TARGET_READY_MS)]);
+  } else {
+    summary.push(['TARGET ready after npm start, PGlite', 'not measured', `< ${fmtS(TARGET_READY_MS)}`, 'UNKNOWN']);
+  }
+  say('\nSummary\n');
+  say(table(['', 'figure', 'target', ''], summary, ['left', 'left', 'left', 'left']));
+  say(`\nbench took ${fmtS(performance.now() - t0)}; load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (cpuProfDir) say(`CPU profiles of the measured servers: ${cpuProfDir}`);
+  if (failures.length > 0) {
+    say(`\n${failures.length} part(s) could not be measured:\n${failures.map((f) => `  - ${f.split('\n')[0]}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanupAll();
+}
