@@ -17,6 +17,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { createMailer, type Config, type Database, type Mailer } from '@glassbox/core';
 import access from './plugins/access.js';
 import errors from './plugins/errors.js';
+import conditional from './plugins/conditional.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     ...(opts.rateLimitAllowList && { allowList: opts.rateLimitAllowList }),
   });
   await app.register(access, { database, sessionSecret: config.sessionSecret });
+  await app.register(conditional, { database });
 
   await app.register(swagger, {
     openapi: {

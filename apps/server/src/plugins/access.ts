@@ -22,7 +22,7 @@ import {
   type Ctx,
   type Database,
   type Role,
-  type SessionView,
+  type SessionInfo,
 } from '@glassbox/core';
 
 export type Access =
@@ -40,7 +40,7 @@ declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyRequest {
     actor: Actor | null;
-    session: SessionView | null;
+    session: SessionInfo | null;
     org: OrgContext | null;
     ctx(): Ctx;
   }

@@ -8,6 +8,7 @@ import {
   changePassword,
   completePasswordReset,
   describeInvitation,
+  describeSession,
   loadSession,
   requestPasswordReset,
   SESSION_ABSOLUTE_MS,
@@ -86,7 +87,7 @@ export const authRoutes =
       schema: { tags: ['auth'], summary: 'The signed-in person, their organisations and the CSRF token', response: { 200: sessionBody, ...errors } },
       handler: async (request) => {
         if (!request.session) throw new AppError('unauthenticated', 'auth.required', 'Sign in first.');
-        return presentSession(request.session);
+        return presentSession(await describeSession(db, request.session));
       },
     });
 
@@ -115,7 +116,7 @@ export const authRoutes =
         const cookie = request.cookies[SESSION_COOKIE] ?? '';
         const fresh = await loadSession(db, opts.sessionSecret, cookie);
         if (!fresh) throw new AppError('unauthenticated', 'auth.required', 'Sign in first.');
-        return presentSession(fresh);
+        return presentSession(await describeSession(db, fresh));
       },
     });
 

@@ -92,3 +92,18 @@ describe('list endpoints run a fixed number of statements', () => {
     expect(small.count).toBeLessThanOrEqual(5);
   }, 120_000);
 });
+
+describe('members list paging and search', () => {
+  it('reports the total on every page, also past the end, and searches by name or email', async () => {
+    const page1 = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgSlug}/members?limit=2`, headers: admin })).json() as { items: unknown[]; total: number };
+    expect(page1.items).toHaveLength(2);
+    expect(page1.total).toBeGreaterThan(2);
+    const past = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgSlug}/members?limit=2&offset=100000`, headers: admin })).json() as { items: unknown[]; total: number };
+    expect(past).toEqual({ items: [], total: page1.total });
+    const found = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgSlug}/members?q=${encodeURIComponent('Test auditor')}`, headers: admin })).json() as { items: Array<{ displayName: string }>; total: number };
+    expect(found.total).toBe(1);
+    expect(found.items[0]?.displayName).toBe('Test auditor');
+    const none = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgSlug}/members?q=${encodeURIComponent('%_nobody')}`, headers: admin })).json() as { total: number };
+    expect(none.total).toBe(0);
+  });
+});

@@ -21,6 +21,14 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export type OrganisationChoice = { id: string; slug: string; name: string; roles: Role[] };
 
+/** What every request needs to know about its session: one statement to load. */
+export type SessionInfo = {
+  sessionId: string;
+  csrfToken: string;
+  user: { id: string; email: string; displayName: string };
+  currentOrganisationId: string | null;
+};
+
 export type SessionView = {
   sessionId: string;
   csrfToken: string;
@@ -153,7 +161,7 @@ async function recordFailedSignIn(ctx: Ctx, userId: string, failedBefore: number
 }
 
 /** Looks a session up by its cookie value; null when unknown, expired or idle too long. */
-export async function loadSession(db: Kysely<DB>, secret: string, cookieValue: string): Promise<SessionView | null> {
+export async function loadSession(db: Kysely<DB>, secret: string, cookieValue: string): Promise<SessionInfo | null> {
   const sessionId = sessionIdFor(secret, cookieValue);
   const row = await db
     .selectFrom('session as s')
@@ -178,13 +186,23 @@ export async function loadSession(db: Kysely<DB>, secret: string, cookieValue: s
   if (row.last_seen_at.getTime() + TOUCH_EVERY_MS <= now) {
     await db.updateTable('session').set({ last_seen_at: new Date(now) }).where('id', '=', sessionId).execute();
   }
-  const organisations = await listUserOrganisations(db, row.user_id);
   return {
     sessionId,
     csrfToken: row.csrf_token,
     user: { id: row.user_id, email: row.email, displayName: row.display_name },
+    currentOrganisationId: row.organisation_id,
+  };
+}
+
+/** The session with the person's organisations, for the staff app's start-up and switcher. */
+export async function describeSession(db: Kysely<DB>, info: SessionInfo): Promise<SessionView> {
+  const organisations = await listUserOrganisations(db, info.user.id);
+  return {
+    sessionId: info.sessionId,
+    csrfToken: info.csrfToken,
+    user: info.user,
     organisations,
-    currentOrganisation: organisations.find((o) => o.id === row.organisation_id) ?? organisations[0] ?? null,
+    currentOrganisation: organisations.find((o) => o.id === info.currentOrganisationId) ?? organisations[0] ?? null,
   };
 }
 

@@ -232,23 +232,26 @@ export type MemberView = {
   lockedUntil: Date | null;
 };
 
-/** One page of members: two statements whatever the page size. */
+/** One page of members: one statement (two when the page is past the end) whatever the size. */
 export async function listMembers(db: Kysely<DB>, input: { organisationId: string; limit: number; offset: number; q?: string | undefined }) {
   let base = db.selectFrom('membership as m').innerJoin('app_user as u', 'u.id', 'm.user_id').where('m.organisation_id', '=', input.organisationId);
   if (input.q) {
     const like = `%${input.q.replace(/[%_\\]/g, '\\$&')}%`;
     base = base.where((eb) => eb.or([eb('u.email', 'ilike', like), eb('u.display_name', 'ilike', like)]));
   }
-  const [rows, total] = await Promise.all([
-    base
-      .select(['u.id', 'u.email', 'u.display_name', 'm.roles', 'u.last_sign_in_at', 'u.locked_until'])
-      .orderBy('u.display_name')
-      .orderBy('u.id')
-      .limit(input.limit)
-      .offset(input.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await base
+    .select(['u.id', 'u.email', 'u.display_name', 'm.roles', 'u.last_sign_in_at', 'u.locked_until'])
+    .select((eb) => eb.fn.countAll<number>().over().as('total'))
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (!rows[0] && input.offset > 0) {
+    const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    total = Number(counted.n);
+  }
   const items: MemberView[] = rows.map((r) => ({
     userId: r.id,
     email: r.email,
@@ -257,7 +260,7 @@ export async function listMembers(db: Kysely<DB>, input: { organisationId: strin
     lastSignInAt: r.last_sign_in_at,
     lockedUntil: r.locked_until,
   }));
-  return { items, total: Number(total.n) };
+  return { items, total };
 }
 
 async function countAdmins(ctx: Ctx, organisationId: string): Promise<number> {

@@ -1,0 +1,60 @@
+/**
+ * Conditional GET for organisation data: repeat requests cost three small queries and a 304.
+ *
+ * Every state change writes an audit event in the same transaction (see audit.service.ts), and the
+ * audit chain heads count those events: the organisation's chain for its own changes, the platform
+ * chain for changes to people (sign-ins, lockouts, password resets). So the pair of head sequence
+ * numbers is a version of everything an organisation's screens show. A route that opts in with
+ * `config.conditional: 'audit'` gets an ETag built from that version and the request URL, and an
+ * If-None-Match that still matches is answered 304 before the handler runs. Only routes whose whole
+ * answer is covered by audited changes may opt in (not the outbox, whose delivery status is not
+ * audited, nor chain verification, which must re-read the rows every time).
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { PLATFORM_CHAIN, type Database } from '@glassbox/core';
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
+  interface FastifyContextConfig {
+    conditional?: 'audit';
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
+  interface FastifyRequest {
+    etag: string | null;
+  }
+}
+
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));
+}
+
+async function conditionalPlugin(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+  const { db } = opts.database;
+  app.decorateRequest('etag', null);
+
+  // Runs after the access plugin's onRequest (registered earlier), so request.org is known.
+  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+    if (request.routeOptions.config.conditional !== 'audit' || request.method !== 'GET' || !request.org) return;
+    const heads = await db.selectFrom('audit_chain_head').select(['chain', 'seq']).where('chain', 'in', [request.org.id, PLATFORM_CHAIN]).execute();
+    const seqOf = (chain: string) => heads.find((h) => h.chain === chain)?.seq ?? 0;
+    const version = `${seqOf(request.org.id)}.${seqOf(PLATFORM_CHAIN)}`;
+    const etag = `"${createHash('sha256').update(`${version}\n${request.url}`).digest('base64url').slice(0, 27)}"`;
+    request.etag = etag;
+    if (matchesEtag(request.headers['if-none-match'], etag)) {
+      return reply.status(304).header('etag', etag).header('cache-control', 'private, no-cache').send();
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.etag && reply.statusCode === 200) {
+      reply.header('etag', request.etag).header('cache-control', 'private, no-cache');
+    }
+    return payload;
+  });
+}
+
+export default fp(conditionalPlugin, { name: 'conditional', dependencies: ['access'] });
