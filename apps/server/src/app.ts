@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { inventoryRoutes } from './routes/inventory.routes.js';
 import { publicSite, sendPublicNotFound } from './public/public-site.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'publicBaseUrl' | 'smtpUrl' | 'mailFrom' | 'trustProxy' | 'logLevel'>;
@@ -138,6 +139,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(orgRoutes(database));
   await app.register(adminRoutes(database, config.publicBaseUrl));
   await app.register(auditRoutes(database));
+  await app.register(inventoryRoutes);
 
   await registerStaffApp(app);
   await app.register(publicSite({ database }));

@@ -36,6 +36,11 @@ declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route's service limits an API token scoped to one AI system (api_token.system_id) to that
+     * system; without this flag such tokens are refused on organisation-wide routes.
+     */
+    systemScopedTokens?: true;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyRequest {
@@ -52,7 +57,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export type AccessOptions = { database: Database; sessionSecret: string };
 
 /** The registry of declared routes, for the route × role test and the docs. */
-export type DeclaredRoute = { method: string; url: string; access: Access };
+export type DeclaredRoute = { method: string; url: string; access: Access; systemScopedTokens: boolean };
 
 async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<void> {
   const { db } = opts.database;
@@ -69,7 +74,7 @@ async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<
       throw new Error(`Route ${route.url} is organisation-scoped but has no :org parameter.`);
     }
     for (const method of methods) {
-      if (method !== 'HEAD') declared.push({ method, url: route.url, access });
+      if (method !== 'HEAD') declared.push({ method, url: route.url, access, systemScopedTokens: route.config?.systemScopedTokens === true });
     }
   });
 
@@ -118,7 +123,7 @@ async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<
       const needed = access.token;
       if (!needed) throw new AppError('forbidden', 'auth.token_not_allowed', 'API tokens cannot call this endpoint; sign in as a person.');
       if (actor.organisationId !== found.id) throw new AppError('forbidden', 'auth.wrong_organisation', 'This token belongs to another organisation.');
-      if (actor.systemId) throw new AppError('forbidden', 'auth.token_system_scope', 'This token is limited to one AI system and cannot call organisation-wide endpoints.');
+      if (actor.systemId && request.routeOptions.config.systemScopedTokens !== true) throw new AppError('forbidden', 'auth.token_system_scope', 'This token is limited to one AI system and cannot call organisation-wide endpoints.');
       const writes = UNSAFE.has(request.method) || needed === 'write';
       if (writes && actor.scope !== 'write') throw new AppError('forbidden', 'auth.token_read_only', 'This token can only read.');
       return;

@@ -3,12 +3,15 @@
  *
  * Every state change writes an audit event in the same transaction (see audit.service.ts), and the
  * audit chain heads count those events: the organisation's chain for its own changes, the platform
- * chain for changes to people (sign-ins, lockouts, password resets). So the pair of head sequence
- * numbers is a version of everything an organisation's screens show. A route that opts in with
- * `config.conditional: 'audit'` gets an ETag built from that version and the request URL, and an
- * If-None-Match that still matches is answered 304 before the handler runs. Only routes whose whole
- * answer is covered by audited changes may opt in (not the outbox, whose delivery status is not
- * audited, nor chain verification, which must re-read the rows every time).
+ * chain for changes to people's accounts (sign-ins, lockouts, password resets), which show in member
+ * lists and owner names. A route opts in with `config.conditional`:
+ *   'org'         the answer depends only on the organisation's own records;
+ *   'org+people'  it also shows people's account fields (names, last sign-in, lockout), so any
+ *                 account change on the platform gives a new ETag — safe, at the cost of fewer hits.
+ * The ETag is built from the version and the request URL; an If-None-Match that still matches is
+ * answered 304 before the handler runs. Only routes whose whole answer is covered by audited changes
+ * may opt in (not the outbox, whose delivery status is not audited, nor chain verification, which
+ * must re-read the rows every time).
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -18,7 +21,7 @@ import { PLATFORM_CHAIN, type Database } from '@glassbox/core';
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyContextConfig {
-    conditional?: 'audit';
+    conditional?: 'org' | 'org+people';
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyRequest {
@@ -38,10 +41,12 @@ async function conditionalPlugin(app: FastifyInstance, opts: { database: Databas
 
   // Runs after the access plugin's onRequest (registered earlier), so request.org is known.
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
-    if (request.routeOptions.config.conditional !== 'audit' || request.method !== 'GET' || !request.org) return;
-    const heads = await db.selectFrom('audit_chain_head').select(['chain', 'seq']).where('chain', 'in', [request.org.id, PLATFORM_CHAIN]).execute();
+    const mode = request.routeOptions.config.conditional;
+    if (!mode || request.method !== 'GET' || !request.org) return;
+    const chains = mode === 'org+people' ? [request.org.id, PLATFORM_CHAIN] : [request.org.id];
+    const heads = await db.selectFrom('audit_chain_head').select(['chain', 'seq']).where('chain', 'in', chains).execute();
     const seqOf = (chain: string) => heads.find((h) => h.chain === chain)?.seq ?? 0;
-    const version = `${seqOf(request.org.id)}.${seqOf(PLATFORM_CHAIN)}`;
+    const version = chains.map(seqOf).join('.');
     const etag = `"${createHash('sha256').update(`${version}\n${request.url}`).digest('base64url').slice(0, 27)}"`;
     request.etag = etag;
     if (matchesEtag(request.headers['if-none-match'], etag)) {

@@ -8,14 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import { createApiToken, ROLES, systemCtx, type Role } from '@glassbox/core';
-import { makeOrganisation, makeUser } from '@glassbox/core/testing/factories';
+import { makeOrganisation, makeSystem, makeUser } from '@glassbox/core/testing/factories';
 import access from '../plugins/access.js';
 import { createTestApp, makeOrgWithEveryRole, NO_RATE_LIMIT, signInAs, type Session, type TestApp } from '../testing/harness.js';
 
-type Expect = 'public' | 'signedIn' | { roles: readonly Role[] | 'member'; token?: 'read' | 'write' };
+/** `oneSystem`: API tokens limited to one AI system may call it (for their own system only). */
+type Expect = 'public' | 'signedIn' | { roles: readonly Role[] | 'member'; token?: 'read' | 'write'; oneSystem?: true };
 
 const ADMIN = { roles: ['admin'] } as const;
 const AUDIT_READERS = { roles: ['admin', 'auditor', 'governance_officer'], token: 'read' } as const;
+const MEMBERS_AND_READ_TOKENS = { roles: 'member', token: 'read' } as const;
+const SYSTEM_READERS = { roles: 'member', token: 'read', oneSystem: true } as const;
+const SYSTEM_WRITERS = { roles: ['admin', 'governance_officer', 'system_owner'], token: 'write', oneSystem: true } as const;
+const SYSTEM_CREATORS = { roles: ['admin', 'governance_officer', 'system_owner'], token: 'write' } as const;
 
 /** Who may call each route. Add a row with every new route. */
 const EXPECTED: Record<string, Expect> = {
@@ -47,12 +52,30 @@ const EXPECTED: Record<string, Expect> = {
   'GET /api/v1/orgs/:org/outbox': ADMIN,
   'GET /api/v1/orgs/:org/audit-events': AUDIT_READERS,
   'GET /api/v1/orgs/:org/audit-events/verify': AUDIT_READERS,
+  'GET /api/v1/orgs/:org/systems': SYSTEM_READERS,
+  'POST /api/v1/orgs/:org/systems': SYSTEM_CREATORS,
+  'GET /api/v1/orgs/:org/systems/:systemId': SYSTEM_READERS,
+  'PATCH /api/v1/orgs/:org/systems/:systemId': SYSTEM_WRITERS,
+  'POST /api/v1/orgs/:org/systems/:systemId/archive': SYSTEM_WRITERS,
+  'POST /api/v1/orgs/:org/systems/:systemId/unarchive': SYSTEM_WRITERS,
+  'POST /api/v1/orgs/:org/systems/:systemId/transitions': SYSTEM_WRITERS,
+  'GET /api/v1/orgs/:org/systems/:systemId/versions': SYSTEM_READERS,
+  'GET /api/v1/orgs/:org/systems/:systemId/versions/diff': SYSTEM_READERS,
 };
 
 /** Framework and page routes: public by construction (docs UI, staff app files, public site). */
 const isFrameworkOrPage = (url: string): boolean => url.startsWith('/api/docs') || url === '/app' || url.startsWith('/app/') || !url.startsWith('/api/') && !['/healthz', '/readyz'].includes(url);
 
-type Caller = { name: string; headers: Record<string, string>; kind: 'anonymous' | 'user' | 'other-org' | 'token'; role?: Role; scope?: 'read' | 'write'; tokenOrg?: 'own' | 'other' };
+type Caller = {
+  name: string;
+  headers: Record<string, string>;
+  kind: 'anonymous' | 'user' | 'other-org' | 'token';
+  role?: Role;
+  scope?: 'read' | 'write';
+  tokenOrg?: 'own' | 'other';
+  /** A token limited to one AI system: its own system's id fills :systemId. */
+  systemId?: string;
+};
 
 let t: TestApp;
 let orgSlug: string;
@@ -70,6 +93,8 @@ beforeAll(async () => {
   const read = await createApiToken(ctx, { organisationId: org.id, name: 'read', scope: 'read' });
   const write = await createApiToken(ctx, { organisationId: org.id, name: 'write', scope: 'write' });
   const foreign = await createApiToken(ctx, { organisationId: other.id, name: 'foreign', scope: 'write' });
+  const ownSystem = await makeSystem(t.database.db, { organisationId: org.id, ownerId: sessions.system_owner.user.id });
+  const oneSystem = await createApiToken(ctx, { organisationId: org.id, name: 'one system', scope: 'write', systemId: ownSystem.id });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}`, ...NO_RATE_LIMIT });
   callers = [
     { name: 'anonymous', headers: { ...NO_RATE_LIMIT }, kind: 'anonymous' },
@@ -78,6 +103,7 @@ beforeAll(async () => {
     { name: 'read token', headers: bearer(read.token), kind: 'token', scope: 'read', tokenOrg: 'own' },
     { name: 'write token', headers: bearer(write.token), kind: 'token', scope: 'write', tokenOrg: 'own' },
     { name: "another organisation's token", headers: bearer(foreign.token), kind: 'token', scope: 'write', tokenOrg: 'other' },
+    { name: 'write token limited to one system', headers: bearer(oneSystem.token), kind: 'token', scope: 'write', tokenOrg: 'own', systemId: ownSystem.id },
   ];
   signOutSession = sessions.staff;
 }, 120_000);
@@ -90,16 +116,18 @@ function allowed(expect: Expect, method: string, caller: Caller): boolean {
   if (caller.kind === 'anonymous' || caller.kind === 'other-org') return false;
   if (caller.kind === 'token') {
     if (!expect.token || caller.tokenOrg !== 'own') return false;
+    if (caller.systemId && !expect.oneSystem) return false;
     const writes = method !== 'GET' || expect.token === 'write';
     return !writes || caller.scope === 'write';
   }
   return expect.roles === 'member' || (caller.role !== undefined && expect.roles.includes(caller.role));
 }
 
-const fillUrl = (url: string): string =>
+const fillUrl = (url: string, caller?: Caller): string =>
   url
     .replace(':org', orgSlug)
-    .replace(/:(userId|id)/g, '00000000-0000-4000-8000-000000000000')
+    .replace(':systemId', caller?.systemId ?? ':systemId')
+    .replace(/:[a-zA-Z]*[iI]d\b/g, '00000000-0000-4000-8000-000000000000')
     .replace(':token', 'not-a-real-invitation-token')
     .replace('*', 'x');
 
@@ -114,7 +142,7 @@ describe('route × caller access matrix', () => {
       const a = r.access;
       if ('public' in a) expect(row, `${r.method} ${r.url}`).toBe('public');
       else if ('signedIn' in a) expect(row, `${r.method} ${r.url}`).toBe('signedIn');
-      else expect(row, `${r.method} ${r.url}`).toEqual({ roles: a.org, ...(a.token && { token: a.token }) });
+      else expect(row, `${r.method} ${r.url}`).toEqual({ roles: a.org, ...(a.token && { token: a.token }), ...(r.systemScopedTokens && { oneSystem: true }) });
     }
   });
 
@@ -137,7 +165,7 @@ describe('route × caller access matrix', () => {
         if (isSignOut && caller.kind === 'user' && caller.role !== 'staff') continue;
         const res = await t.app.inject({
           method: method as 'GET',
-          url: fillUrl(url),
+          url: fillUrl(url, caller),
           headers: { ...headers, ...(method !== 'GET' && { 'content-type': 'application/json' }) },
           ...(method !== 'GET' && method !== 'DELETE' && { payload: '{}' }),
         });

@@ -55,7 +55,7 @@ export const adminRoutes =
     const admin = { org: ['admin'] } as const;
 
     app.get('/api/v1/orgs/:org/invitations', {
-      config: { access: admin, conditional: 'audit' },
+      config: { access: admin, conditional: 'org' },
       schema: { tags: ['people'], summary: 'Invitations sent by the organisation', params: orgParams, response: { 200: z.object({ items: z.array(invitationBody) }), ...errors } },
       handler: async (request) => ({ items: await listInvitations(db, orgOf(request).id) }),
     });

@@ -31,7 +31,7 @@ export const auditRoutes =
     const { db } = database;
 
     app.get('/api/v1/orgs/:org/audit-events', {
-      config: { access: readers, conditional: 'audit' },
+      config: { access: readers, conditional: 'org' },
       schema: {
         tags: ['audit'],
         summary: 'Audit events, newest first; page with `before` (the last seq you received)',

@@ -1,7 +1,7 @@
 /** Sign-in, sessions, CSRF, lockout, passwords, invitations, resets and API tokens, over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILED_SIGN_INS } from '@glassbox/core';
-import { makeOrganisation, makeUser, TEST_PASSWORD } from '@glassbox/core/testing/factories';
+import { makeOrganisation, makeSystem, makeUser, TEST_PASSWORD } from '@glassbox/core/testing/factories';
 import { createTestApp, NO_RATE_LIMIT, sessionCookie, signInAs, type TestApp } from '../testing/harness.js';
 
 let t: TestApp;
@@ -191,6 +191,19 @@ describe('invitations', () => {
   });
 });
 
+describe('membership removal', () => {
+  it('refuses to remove a person who still owns AI systems', async () => {
+    const org = await makeOrganisation(t.database.db);
+    const admin = await signInAs(t.app, await makeUser(t.database.db, { organisationId: org.id, roles: ['admin'] }));
+    const owner = await makeUser(t.database.db, { organisationId: org.id, roles: ['system_owner'] });
+    await makeSystem(t.database.db, { organisationId: org.id, ownerId: owner.id, name: 'Benefit triage' });
+    const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/orgs/${org.slug}/members/${owner.id}`, headers: admin.headers });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'membership.owns_systems' });
+    expect((res.json() as { message: string }).message).toContain('Benefit triage');
+  });
+});
+
 describe('API tokens', () => {
   it('are shown once, stored hashed, scoped to read or write and to one organisation, revocable, and record their last use', async () => {
     const org = await makeOrganisation(t.database.db);
@@ -219,19 +232,36 @@ describe('API tokens', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}`, headers: bearer })).statusCode).toBe(401);
   });
 
-  it('refuses tokens scoped to one system on organisation-wide endpoints', async () => {
+  it('limits tokens scoped to one system to that system, and checks the system belongs to the organisation', async () => {
     const org = await makeOrganisation(t.database.db);
-    const admin = await signInAs(t.app, await makeUser(t.database.db, { organisationId: org.id, roles: ['admin'] }));
+    const owner = await makeUser(t.database.db, { organisationId: org.id, roles: ['admin'] });
+    const admin = await signInAs(t.app, owner);
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/api-tokens`,
+      headers: admin.headers,
+      payload: { name: 'nowhere', scope: 'read', systemId: '11111111-1111-4111-8111-111111111111' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect((unknown.json() as { fields: Record<string, string> }).fields).toHaveProperty('systemId');
+    const system = await makeSystem(t.database.db, { organisationId: org.id, ownerId: owner.id });
+    const other = await makeSystem(t.database.db, { organisationId: org.id, ownerId: owner.id });
     const created = await t.app.inject({
       method: 'POST',
       url: `/api/v1/orgs/${org.slug}/api-tokens`,
       headers: admin.headers,
-      payload: { name: 'one system', scope: 'write', systemId: '11111111-1111-4111-8111-111111111111', expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      payload: { name: 'one system', scope: 'write', systemId: system.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
     });
     expect(created.statusCode).toBe(201);
     const { token } = created.json() as { token: string };
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}`, headers: { authorization: `Bearer ${token}` } });
-    expect(res.statusCode).toBe(403);
-    expect((res.json() as { code: string }).code).toBe('auth.token_system_scope');
+    const bearer = { authorization: `Bearer ${token}`, ...NO_RATE_LIMIT };
+    const orgWide = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}`, headers: bearer });
+    expect(orgWide.statusCode).toBe(403);
+    expect((orgWide.json() as { code: string }).code).toBe('auth.token_system_scope');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/systems/${system.id}`, headers: bearer })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/systems/${other.id}`, headers: bearer })).statusCode).toBe(403);
+    const list = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/systems`, headers: bearer })).json() as { items: Array<{ id: string }> };
+    expect(list.items.map((i) => i.id)).toEqual([system.id]);
   });
+
 });

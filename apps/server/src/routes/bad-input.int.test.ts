@@ -37,7 +37,7 @@ function paramVariants(url: string): string[] {
   const fill = (v: string) =>
     url
       .replace(':org', orgSlug)
-      .replace(/:(userId|id)/g, v)
+      .replace(/:[a-zA-Z]*[iI]d\b/g, v)
       .replace(':token', v)
       .replace('*', v);
   return [fill('not-a-uuid'), fill('%00'), fill('x'.repeat(300)), fill('00000000-0000-4000-8000-000000000000'), url.replace(':org', 'no-such-org').replace(/:[a-zA-Z]+/g, 'x')];

@@ -3,14 +3,17 @@
  * many. Each case fills a list, measures one request, adds more rows, and measures again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, createUnit, inviteMember, queueMail, systemCtx, inTransaction } from '@glassbox/core';
-import { makeUser } from '@glassbox/core/testing/factories';
+import { createApiToken, createUnit, inviteMember, queueMail, systemCtx, inTransaction, updateSystem } from '@glassbox/core';
+import { makeSystem, makeUser } from '@glassbox/core/testing/factories';
 import { createTestApp, makeOrgWithEveryRole, type TestApp } from '../testing/harness.js';
 
 let t: TestApp;
 let orgSlug: string;
 let orgId: string;
 let admin: Record<string, string>;
+let adminId: string;
+let unitId: string;
+let versionedSystemId: string;
 let n = 0;
 
 beforeAll(async () => {
@@ -19,6 +22,9 @@ beforeAll(async () => {
   orgSlug = org.slug;
   orgId = org.id;
   admin = sessions.admin.headers;
+  adminId = sessions.admin.user.id;
+  unitId = (await createUnit(systemCtx(t.database.db, 'test'), { organisationId: orgId, name: 'Systems unit' })).id;
+  versionedSystemId = (await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: 'Versioned system' })).id;
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -70,6 +76,20 @@ const CASES: Array<{ name: string; url: () => string; add: (k: number) => Promis
       await inTransaction(ctx(), async (tx) => {
         for (let i = 0; i < k; i++) await queueMail(tx, { organisationId: orgId, to: 'x@test.example', subject: `s${n++}`, text: 'body' });
       });
+    },
+  },
+  {
+    name: 'systems (with unit and owner names)',
+    url: () => `/api/v1/orgs/${orgSlug}/systems?limit=1000&sort=updated&order=desc`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, unitId: i % 2 ? unitId : null, name: `Listed system ${n++}` });
+    },
+  },
+  {
+    name: 'system versions',
+    url: () => `/api/v1/orgs/${orgSlug}/systems/${versionedSystemId}/versions?limit=1000`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await updateSystem(ctx(), { organisationId: orgId, ref: versionedSystemId, changes: { purpose: `Purpose ${n++}` } });
     },
   },
   {

@@ -44,7 +44,7 @@ export const orgRoutes =
     const { db } = database;
 
     app.get('/api/v1/orgs/:org', {
-      config: { access: { org: 'member', token: 'read' }, conditional: 'audit' },
+      config: { access: { org: 'member', token: 'read' }, conditional: 'org' },
       schema: { tags: ['organisations'], summary: 'The organisation profile', params: orgParams, response: { 200: organisationBody, ...errors } },
       handler: async (request) => {
         const row = await db.selectFrom('organisation').selectAll().where('id', '=', orgOf(request).id).executeTakeFirstOrThrow();
@@ -81,7 +81,7 @@ export const orgRoutes =
     });
 
     app.get('/api/v1/orgs/:org/units', {
-      config: { access: { org: 'member', token: 'read' }, conditional: 'audit' },
+      config: { access: { org: 'member', token: 'read' }, conditional: 'org' },
       schema: {
         tags: ['organisations'],
         summary: 'Units (departments, services) of the organisation',
@@ -104,7 +104,7 @@ export const orgRoutes =
     });
 
     app.get('/api/v1/orgs/:org/members', {
-      config: { access: { org: ['admin'], token: 'read' }, conditional: 'audit' },
+      config: { access: { org: ['admin'], token: 'read' }, conditional: 'org+people' },
       schema: {
         tags: ['people'],
         summary: 'Members of the organisation and their roles',

@@ -61,6 +61,12 @@ export async function createApiToken(
   const secret = newSecret();
   const token = `${TOKEN_PREFIX}${secret}`;
   return inTransaction(ctx, async (tx) => {
+    if (input.systemId) {
+      const system = await tx.db.selectFrom('ai_system').select('id').where('id', '=', input.systemId).where('organisation_id', '=', input.organisationId).executeTakeFirst();
+      if (!system) {
+        throw new AppError('bad_request', 'token.unknown_system', 'There is no AI system with this id in the organisation.', { fields: { systemId: 'Not a system of this organisation.' } });
+      }
+    }
     const row = await tx.db
       .insertInto('api_token')
       .values({

@@ -133,6 +133,45 @@ export type AuditChainHeadTable = { chain: string; seq: number; hash: string };
 
 export type SchemaMigrationTable = { name: string; applied_at: Timestamp };
 
+export type AiSystemTable = {
+  id: string;
+  organisation_id: string;
+  slug: string;
+  name: string;
+  purpose: string;
+  description: string;
+  unit_id: string | null;
+  owner_id: string;
+  sourcing: 'in_house' | 'procured' | 'general_purpose_tool';
+  supplier: string | null;
+  decision_role: 'informs' | 'recommends' | 'decides';
+  affected_people: string;
+  data_categories: string[];
+  personal_data: boolean;
+  human_oversight: string;
+  public_visibility: 'public' | 'internal';
+  tags: string[];
+  lifecycle: 'idea' | 'proposed' | 'in_review' | 'approved' | 'in_service' | 'suspended' | 'retired' | 'rejected';
+  version: number;
+  archived_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type AiSystemVersionTable = {
+  system_id: string;
+  version: number;
+  organisation_id: string;
+  kind: 'created' | 'updated' | 'transitioned' | 'archived' | 'unarchived';
+  snapshot: Json;
+  changed_fields: string[];
+  reason: string | null;
+  actor_type: 'user' | 'token' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  created_at: Timestamp;
+};
+
 export type DB = {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -146,6 +185,8 @@ export type DB = {
   audit_event: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;
   schema_migration: SchemaMigrationTable;
+  ai_system: AiSystemTable;
+  ai_system_version: AiSystemVersionTable;
 };
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -153,3 +194,5 @@ export type AppUser = Selectable<AppUserTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type MembershipUpdate = Updateable<MembershipTable>;
+export type AiSystem = Selectable<AiSystemTable>;
+export type AiSystemVersion = Selectable<AiSystemVersionTable>;

@@ -327,6 +327,18 @@ export async function removeMember(ctx: Ctx, input: { organisationId: string; us
     if (existing.roles.includes('admin') && (await countAdmins(tx, input.organisationId)) <= 1) {
       throw new AppError('conflict', 'membership.last_admin', 'An organisation needs at least one administrator; give the role to someone else first.');
     }
+    const owned = await tx.db
+      .selectFrom('ai_system')
+      .select('name')
+      .where('organisation_id', '=', input.organisationId)
+      .where('owner_id', '=', input.userId)
+      .where('lifecycle', '!=', 'retired')
+      .orderBy('name')
+      .limit(5)
+      .execute();
+    if (owned.length > 0) {
+      throw new AppError('conflict', 'membership.owns_systems', `This person owns AI systems (${owned.map((o) => o.name).join(', ')}); give them a new owner first.`);
+    }
     await tx.db.deleteFrom('membership').where('organisation_id', '=', input.organisationId).where('user_id', '=', input.userId).execute();
     // Sessions pointing at this organisation fall back to another one on next load.
     await recordAudit(tx, { organisationId: input.organisationId, action: 'membership.removed', entityType: 'membership', entityId: input.userId, before: { roles: existing.roles } });

@@ -8,6 +8,8 @@ import { systemCtx } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import type { DB } from '../db/schema.js';
+import { createSystem, type CreateSystemInput } from '../inventory/inventory.service.js';
+import type { SystemView } from '../inventory/inventory.presenter.js';
 import { addMembership, createOrganisation, createUser, type OrganisationView } from '../orgs/org.service.js';
 import type { Role } from '../roles.js';
 
@@ -34,4 +36,19 @@ export async function makeUser(db: Kysely<DB>, opts: { organisationId?: string; 
   const user = await createUser(systemCtx(db, 'test'), { email, displayName: opts.name ?? 'Test Person', password: TEST_PASSWORD });
   if (opts.organisationId) await addMembership(systemCtx(db, 'test'), { organisationId: opts.organisationId, userId: user.id, roles: opts.roles ?? ['staff'] });
   return { ...user, password: TEST_PASSWORD };
+}
+
+/** An AI system in the organisation, owned by `ownerId` (a member); every other field can be overridden. */
+export async function makeSystem(
+  db: Kysely<DB>,
+  opts: { organisationId: string; ownerId: string } & Partial<Omit<CreateSystemInput, 'organisationId' | 'ownerId'>>,
+): Promise<SystemView> {
+  return createSystem(systemCtx(db, 'test'), {
+    name: `Test system ${unique()}`,
+    purpose: 'Helps caseworkers sort incoming applications.',
+    sourcing: 'in_house',
+    decisionRole: 'recommends',
+    personalData: true,
+    ...opts,
+  });
 }

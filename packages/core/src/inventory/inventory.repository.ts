@@ -1,0 +1,179 @@
+/**
+ * SQL for the inventory. Every query names the organisation, so one tenant's systems never reach
+ * another; functions take the Kysely handle of the caller (the open transaction, where there is one).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../context.js';
+import type { AiSystem, DB } from '../db/schema.js';
+import { LIFECYCLE_STAGES, type Lifecycle } from './lifecycle.js';
+import { isUuid, type DecisionRole, type Sourcing, type SystemSnapshot, type Visibility } from './system-fields.js';
+
+/** Finds a system by id or slug within the organisation; locks it when the caller is about to change it. */
+export async function findSystemRow(db: Kysely<DB>, organisationId: string, ref: string, opts: { forUpdate?: boolean } = {}): Promise<AiSystem | undefined> {
+  const key = ref.trim().toLowerCase();
+  let q = db.selectFrom('ai_system').selectAll().where('organisation_id', '=', organisationId);
+  q = isUuid(key) ? q.where('id', '=', key) : q.where('slug', '=', key);
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export const snapshotOf = (row: AiSystem): SystemSnapshot => ({
+  name: row.name,
+  slug: row.slug,
+  purpose: row.purpose,
+  description: row.description,
+  unitId: row.unit_id,
+  ownerId: row.owner_id,
+  sourcing: row.sourcing,
+  supplier: row.supplier,
+  decisionRole: row.decision_role,
+  affectedPeople: row.affected_people,
+  dataCategories: row.data_categories,
+  personalData: row.personal_data,
+  humanOversight: row.human_oversight,
+  publicVisibility: row.public_visibility,
+  tags: row.tags,
+  lifecycle: row.lifecycle,
+  archivedAt: row.archived_at ? row.archived_at.toISOString() : null,
+});
+
+const actorColumns = (actor: Actor) =>
+  actor.kind === 'user'
+    ? { actor_type: 'user' as const, actor_id: actor.userId, actor_name: actor.displayName }
+    : actor.kind === 'token'
+      ? { actor_type: 'token' as const, actor_id: actor.tokenId, actor_name: `API token "${actor.tokenName}"` }
+      : { actor_type: 'system' as const, actor_id: null, actor_name: `Glassbox (${actor.name})` };
+
+export async function insertVersion(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { row: AiSystem; kind: 'created' | 'updated' | 'transitioned' | 'archived' | 'unarchived'; changedFields: string[]; reason: string | null },
+): Promise<void> {
+  await db
+    .insertInto('ai_system_version')
+    .values({
+      system_id: input.row.id,
+      version: input.row.version,
+      organisation_id: input.row.organisation_id,
+      kind: input.kind,
+      snapshot: JSON.stringify(snapshotOf(input.row)),
+      changed_fields: input.changedFields,
+      reason: input.reason,
+      ...actorColumns(actor),
+      created_at: input.row.updated_at,
+    })
+    .execute();
+}
+
+/** Whether the user is a member of the organisation (an owner must be). */
+export async function isMember(db: Kysely<DB>, organisationId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('membership').select('user_id').where('organisation_id', '=', organisationId).where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function unitExists(db: Kysely<DB>, organisationId: string, unitId: string): Promise<boolean> {
+  const row = await db.selectFrom('unit').select('id').where('organisation_id', '=', organisationId).where('id', '=', unitId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Slugs of the organisation equal to `slug` or of the form `slug-…`, to pick the next free one. */
+export async function takenSlugs(db: Kysely<DB>, organisationId: string, slug: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('ai_system')
+    .select('slug')
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb.or([eb('slug', '=', slug), eb('slug', 'like', `${slug}-%`)]))
+    .execute();
+  return new Set(rows.map((r) => r.slug));
+}
+
+/** A system with the names of its unit and owner, as every answer shows it. */
+export type SystemRowWithNames = AiSystem & { unit_name: string | null; owner_name: string };
+
+function withNames(db: Kysely<DB>) {
+  return db
+    .selectFrom('ai_system as s')
+    .innerJoin('app_user as o', 'o.id', 's.owner_id')
+    .leftJoin('unit as u', 'u.id', 's.unit_id')
+    .selectAll('s')
+    .select(['u.name as unit_name', 'o.display_name as owner_name']);
+}
+
+/** Like findSystemRow, with the unit and owner names joined in the same statement. */
+export async function findSystemWithNames(db: Kysely<DB>, organisationId: string, ref: string): Promise<SystemRowWithNames | undefined> {
+  const key = ref.trim().toLowerCase();
+  const q = withNames(db).where('s.organisation_id', '=', organisationId);
+  return (isUuid(key) ? q.where('s.id', '=', key) : q.where('s.slug', '=', key)).executeTakeFirst();
+}
+
+export const SORTS = ['name', 'updated', 'created', 'lifecycle'] as const;
+export type SystemSort = (typeof SORTS)[number];
+
+/**
+ * Filters of the inventory list. Classification (tier, framework flags) adds its filters here when
+ * it lands, joining its own table in listSystemRows; until then the API refuses such parameters
+ * rather than pretending to apply them.
+ */
+export type SystemListFilter = {
+  organisationId: string;
+  q?: string | undefined;
+  lifecycle?: readonly Lifecycle[] | undefined;
+  unitId?: string | undefined;
+  ownerId?: string | undefined;
+  sourcing?: Sourcing | undefined;
+  decisionRole?: DecisionRole | undefined;
+  publicVisibility?: Visibility | undefined;
+  tag?: string | undefined;
+  /** false (default): not archived; true: archived only; 'any': both. */
+  archived?: boolean | 'any' | undefined;
+  /** A token limited to one system sees only that one. */
+  onlySystemId?: string | undefined;
+  sort?: SystemSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  limit: number;
+  offset: number;
+};
+
+const LIFECYCLE_ORDER = sql<number>`array_position(${sql.val([...LIFECYCLE_STAGES])}::text[], s.lifecycle)`;
+
+/** One page of systems with unit and owner names and the total: one statement (two past the end). */
+export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promise<{ rows: SystemRowWithNames[]; total: number }> {
+  let base = db
+    .selectFrom('ai_system as s')
+    .innerJoin('app_user as o', 'o.id', 's.owner_id')
+    .leftJoin('unit as u', 'u.id', 's.unit_id')
+    .where('s.organisation_id', '=', f.organisationId);
+  if (f.onlySystemId) base = base.where('s.id', '=', f.onlySystemId);
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    base = base.where((eb) => eb.or([eb('s.name', 'ilike', like), eb('s.purpose', 'ilike', like), eb('s.description', 'ilike', like)]));
+  }
+  if (f.lifecycle && f.lifecycle.length > 0) base = base.where('s.lifecycle', 'in', [...f.lifecycle]);
+  if (f.unitId) base = base.where('s.unit_id', '=', f.unitId);
+  if (f.ownerId) base = base.where('s.owner_id', '=', f.ownerId);
+  if (f.sourcing) base = base.where('s.sourcing', '=', f.sourcing);
+  if (f.decisionRole) base = base.where('s.decision_role', '=', f.decisionRole);
+  if (f.publicVisibility) base = base.where('s.public_visibility', '=', f.publicVisibility);
+  if (f.tag) base = base.where(sql<boolean>`s.tags @> ${sql.val([f.tag.trim().toLowerCase()])}::text[]`);
+  const archived = f.archived ?? false;
+  if (archived !== 'any') base = base.where('s.archived_at', archived ? 'is not' : 'is', null);
+
+  const order = f.order ?? 'asc';
+  const sort = f.sort ?? 'name';
+  let q = base
+    .selectAll('s')
+    .select(['u.name as unit_name', 'o.display_name as owner_name'])
+    .select((eb) => eb.fn.countAll<number>().over().as('total'));
+  if (sort === 'name') q = q.orderBy(sql`lower(s.name)`, order);
+  else if (sort === 'updated') q = q.orderBy('s.updated_at', order);
+  else if (sort === 'created') q = q.orderBy('s.created_at', order);
+  else q = q.orderBy(LIFECYCLE_ORDER, order).orderBy(sql`lower(s.name)`, 'asc');
+  const rows = await q.orderBy('s.id', order).limit(f.limit).offset(f.offset).execute();
+
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (!rows[0] && f.offset > 0) {
+    const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    total = Number(counted.n);
+  }
+  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+}
