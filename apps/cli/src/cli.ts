@@ -10,6 +10,8 @@ import { auditVerifyCommand } from './commands/audit-verify.js';
 import { createOrgCommand } from './commands/create-org.js';
 import { createTokenCommand } from './commands/create-token.js';
 import { createUserCommand } from './commands/create-user.js';
+import { inventoryExportCommand } from './commands/inventory-export.js';
+import { inventoryImportCommand } from './commands/inventory-import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
 
@@ -22,6 +24,8 @@ export const COMMANDS: Command[] = [
   createUserCommand,
   createTokenCommand,
   auditVerifyCommand,
+  inventoryExportCommand,
+  inventoryImportCommand,
 ];
 
 const readVersion = (): string => {
@@ -58,7 +62,7 @@ const groupHelp = (group: string): string =>
     `Usage: glassbox ${group} <command> [options]`,
     '',
     'Commands:',
-    ...COMMANDS.filter((c) => c.name.startsWith(`${group} `)).map((c) => `  ${c.name.padEnd(16)}${c.summary}`),
+    ...COMMANDS.filter((c) => c.name.startsWith(`${group} `)).map((c, _i, all) => `  ${c.name.padEnd(Math.max(...all.map((a) => a.name.length)) + 2)}${c.summary}`),
     '',
     `Run "glassbox ${group} <command> --help" for its options.`,
   ].join('\n');

@@ -3,7 +3,8 @@
  * at /app and the public site at /. main.ts starts it; tests call buildApp and use app.inject().
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -24,9 +25,16 @@ import { orgRoutes } from './routes/org.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { inventoryRoutes } from './routes/inventory.routes.js';
+import { inventoryIoRoutes } from './routes/inventory-io.routes.js';
+import { catalogueRoutes } from './routes/catalogue.routes.js';
+import { classificationRoutes } from './routes/classification.routes.js';
+import { obligationRoutes } from './routes/obligations.routes.js';
 import { publicSite, sendPublicNotFound } from './public/public-site.js';
 
-export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'publicBaseUrl' | 'smtpUrl' | 'mailFrom' | 'trustProxy' | 'logLevel'>;
+export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'publicBaseUrl' | 'smtpUrl' | 'mailFrom' | 'trustProxy' | 'logLevel'> & {
+  /** Evidence files go to DATA_DIR/evidence; without it (tests), to a fresh temporary folder. */
+  dataDir?: string | undefined;
+};
 
 export type BuildOptions = {
   config: AppConfig;
@@ -140,6 +148,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes(database, config.publicBaseUrl));
   await app.register(auditRoutes(database));
   await app.register(inventoryRoutes);
+  await app.register(inventoryIoRoutes);
+  await app.register(catalogueRoutes);
+  await app.register(classificationRoutes);
+  await app.register(obligationRoutes({ evidenceDir: config.dataDir ? path.join(config.dataDir, 'evidence') : mkdtempSync(path.join(tmpdir(), 'glassbox-evidence-')) }));
 
   await registerStaffApp(app);
   await app.register(publicSite({ database }));

@@ -15,6 +15,8 @@ export const errorBody = z.object({
   code: z.string(),
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional(),
+  /** What the caller can act on, where the error has more to say (e.g. `blocking`: the gates that stop a lifecycle move). */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** Error responses every authenticated route may give. */

@@ -104,13 +104,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Readonly<Record<string, string>>;
+  /** Anything else the error body carried under `details` (e.g. what a lifecycle gate is missing). */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -201,7 +204,8 @@ async function send(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, o
   if (isRecord(body) && isRecord(body['fields'])) {
     for (const [key, value] of Object.entries(body['fields'])) if (typeof value === 'string') fields[key] = value;
   }
-  throw new ApiError(response.status, code, message, fields);
+  const details = isRecord(body) && isRecord(body['details']) ? body['details'] : {};
+  throw new ApiError(response.status, code, message, fields, details);
 }
 
 // Response bodies are trusted to match the contract; the server declares a response schema per route.
@@ -262,3 +266,172 @@ export const verifyAuditChain = (org: string, signal?: AbortSignal) => get<Audit
 // Outbox
 export const listOutbox = (org: string, query: { limit: number; offset: number }, signal?: AbortSignal) =>
   get<Page<OutboxMessage>>(`${orgPath(org)}/outbox`, { query, signal });
+
+// AI-system inventory
+export const LIFECYCLE_STAGES = ['idea', 'proposed', 'in_review', 'approved', 'in_service', 'suspended', 'retired', 'rejected'] as const;
+export type Lifecycle = (typeof LIFECYCLE_STAGES)[number];
+export const SOURCING = ['in_house', 'procured', 'general_purpose_tool'] as const;
+export type Sourcing = (typeof SOURCING)[number];
+export const DECISION_ROLES = ['informs', 'recommends', 'decides'] as const;
+export type DecisionRole = (typeof DECISION_ROLES)[number];
+export const VISIBILITIES = ['public', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const SYSTEM_SORTS = ['name', 'updated', 'created', 'lifecycle'] as const;
+export type SystemSort = (typeof SYSTEM_SORTS)[number];
+
+export const EU_TIERS = ['prohibited', 'high', 'limited', 'minimal', 'undetermined'] as const;
+export type EuTier = (typeof EU_TIERS)[number];
+export const OMB_HIGH_IMPACT = ['yes', 'no', 'undetermined'] as const;
+export type OmbHighImpact = (typeof OMB_HIGH_IMPACT)[number];
+
+/** What the latest screening decided about a system. */
+export type SystemClassification = {
+  euTier: EuTier | null;
+  ombHighImpact: OmbHighImpact | null;
+  /** The id of a tier in the organisation's tier policy. */
+  orgTier: string | null;
+  friaRequired: boolean | null;
+  euRegistrationRequired: boolean | null;
+  screenedAt: string;
+};
+
+export type AiSystemSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  purpose: string;
+  lifecycle: Lifecycle;
+  unit: { id: string; name: string } | null;
+  owner: { id: string; displayName: string };
+  sourcing: Sourcing;
+  supplier: string | null;
+  decisionRole: DecisionRole;
+  personalData: boolean;
+  publicVisibility: Visibility;
+  tags: string[];
+  version: number;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** null until the system is screened; absent from servers without screening, so screens hide it. */
+  classification?: SystemClassification | null;
+};
+
+export type AiSystem = AiSystemSummary & {
+  description: string;
+  affectedPeople: string;
+  dataCategories: string[];
+  humanOversight: string;
+  /** Where the lifecycle table lets the system go next; the server still checks the person's role. */
+  allowedTransitions: Lifecycle[];
+};
+
+/** The fields a person edits; lifecycle and archiving have their own calls. */
+export type SystemFields = {
+  name: string;
+  purpose: string;
+  description: string;
+  unitId: string | null;
+  ownerId: string;
+  sourcing: Sourcing;
+  supplier: string | null;
+  decisionRole: DecisionRole;
+  affectedPeople: string;
+  dataCategories: string[];
+  personalData: boolean;
+  humanOversight: string;
+  publicVisibility: Visibility;
+  tags: string[];
+};
+export type NewSystem = Omit<SystemFields, 'ownerId'> & { ownerId?: string };
+export type SystemChanges = Partial<SystemFields> & { reason?: string | null };
+
+export type SystemQuery = {
+  q?: string;
+  /** One or more stages, comma-separated. */
+  lifecycle?: string;
+  unitId?: string;
+  ownerId?: string;
+  sourcing?: Sourcing;
+  decisionRole?: DecisionRole;
+  publicVisibility?: Visibility;
+  tag?: string;
+  /** One or more EU tiers, comma-separated. */
+  euTier?: string;
+  ombHighImpact?: OmbHighImpact;
+  orgTier?: string;
+  friaRequired?: 'true' | 'false';
+  screened?: 'yes' | 'no';
+  archived?: 'false' | 'true' | 'any';
+  sort?: SystemSort;
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+};
+
+export type SystemVersionKind = 'created' | 'updated' | 'transitioned' | 'archived' | 'unarchived';
+export type SystemVersion = {
+  version: number;
+  kind: SystemVersionKind;
+  changedFields: string[];
+  reason: string | null;
+  actor: { type: 'user' | 'token' | 'system'; id: string | null; name: string };
+  createdAt: string;
+  snapshot: Record<string, unknown>;
+};
+export type SystemDiff = { from: number; to: number; changes: Array<{ field: string; before: unknown; after: unknown }> };
+
+const systemPath = (org: string, system: string) => `${orgPath(org)}/systems/${seg(system)}`;
+export const listSystems = (org: string, query: SystemQuery, signal?: AbortSignal) => get<Page<AiSystemSummary>>(`${orgPath(org)}/systems`, { query, signal });
+export const getSystem = (org: string, system: string, signal?: AbortSignal) => get<AiSystem>(systemPath(org, system), { signal });
+export const createSystem = (org: string, input: NewSystem) => post<AiSystem>(`${orgPath(org)}/systems`, input);
+export const updateSystem = (org: string, system: string, changes: SystemChanges) => patch<AiSystem>(systemPath(org, system), changes);
+export const transitionSystem = (org: string, system: string, input: { to: Lifecycle; reason: string }) =>
+  post<AiSystem>(`${systemPath(org, system)}/transitions`, input);
+export const archiveSystem = (org: string, system: string) => post<AiSystem>(`${systemPath(org, system)}/archive`, {});
+export const unarchiveSystem = (org: string, system: string) => post<AiSystem>(`${systemPath(org, system)}/unarchive`, {});
+export const listSystemVersions = (org: string, system: string, query: { limit: number; offset: number }, signal?: AbortSignal) =>
+  get<Page<SystemVersion>>(`${systemPath(org, system)}/versions`, { query, signal });
+export const diffSystemVersions = (org: string, system: string, from: number, to: number, signal?: AbortSignal) =>
+  get<SystemDiff>(`${systemPath(org, system)}/versions/diff`, { query: { from, to }, signal });
+/** The organisation's tier policy; the inventory only needs the tiers' ids and labels. */
+export type TierPolicy = { policy: { tiers: Array<{ id: string; label: string }> }; isDefault: boolean };
+export const getTierPolicy = (org: string, signal?: AbortSignal) => get<TierPolicy>(`${orgPath(org)}/tier-policy`, { signal });
+
+// Tool catalogue
+export type CatalogueStatus = 'approved' | 'approved_with_conditions' | 'not_approved' | 'under_review';
+export type DataAllowed = 'none_personal' | 'anonymised' | 'personal_with_dpa';
+export type DataKind = 'none_personal' | 'anonymised' | 'personal';
+export type CatalogueEntry = {
+  id: string;
+  name: string;
+  vendor: string;
+  description: string;
+  status: CatalogueStatus;
+  permittedUses: string[];
+  prohibitedUses: string[];
+  conditions: string;
+  dataAllowed: DataAllowed;
+  pricing: 'free' | 'paid';
+  dataProtectionTerms: string;
+  dpaInPlace: boolean;
+  /** YYYY-MM-DD. */
+  reviewDate: string | null;
+  contact: string;
+  system: { id: string; slug: string; name: string; lifecycle: string } | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+/** The editable fields. On create, leaving out systemId registers the tool in the inventory; null links none. */
+export type CatalogueEntryInput = Omit<CatalogueEntry, 'id' | 'system' | 'archivedAt' | 'createdAt' | 'updatedAt'> & { systemId?: string | null };
+export type ToolUseAnswer = { tool: { id: string; name: string }; answer: 'yes' | 'no' | 'ask_first'; reasons: string[] };
+export type CatalogueQuery = { q?: string; status?: CatalogueStatus | ''; archived?: 'false' | 'true' | 'any'; limit: number; offset: number };
+
+const cataloguePath = (org: string) => `${orgPath(org)}/tool-catalogue`;
+export const listToolCatalogue = (org: string, query: CatalogueQuery, signal?: AbortSignal) => get<Page<CatalogueEntry>>(cataloguePath(org), { query, signal });
+export const getToolCatalogueEntry = (org: string, id: string, signal?: AbortSignal) => get<CatalogueEntry>(`${cataloguePath(org)}/${seg(id)}`, { signal });
+export const createToolCatalogueEntry = (org: string, input: CatalogueEntryInput) => post<CatalogueEntry>(cataloguePath(org), input);
+export const updateToolCatalogueEntry = (org: string, id: string, changes: Partial<CatalogueEntryInput>) => patch<CatalogueEntry>(`${cataloguePath(org)}/${seg(id)}`, changes);
+export const archiveToolCatalogueEntry = (org: string, id: string) => post<CatalogueEntry>(`${cataloguePath(org)}/${seg(id)}/archive`, {});
+export const checkToolUse = (org: string, input: { toolId: string; use: string; data: DataKind }) => post<ToolUseAnswer>(`${cataloguePath(org)}/check`, input);

@@ -1,6 +1,7 @@
 /** The routes. Admin sections take their access rule from nav.ts, so the menu and the guard agree. */
 import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { RequireOrganisation } from './components/require-organisation';
 import { RequireRoles } from './components/require-roles';
 import { AdminLayout } from './layout/admin.layout';
 import { PublicLayout } from './layout/public.layout';
@@ -15,9 +16,16 @@ import { InvitationsPage } from './pages/admin/invitations.page';
 import { OutboxPage } from './pages/admin/outbox.page';
 import { UnitsPage } from './pages/admin/units.page';
 import { UsersPage } from './pages/admin/users.page';
+import { ToolCataloguePage } from './pages/catalogue/tool-catalogue.page';
 import { ChangePasswordPage } from './pages/change-password.page';
 import { ForgotPasswordPage } from './pages/forgot-password.page';
 import { HomePage } from './pages/home.page';
+import { EditSystemPage } from './pages/inventory/edit-system.page';
+import { SYSTEM_WRITER_ROLES } from './pages/inventory/inventory-rules';
+import { NewSystemPage } from './pages/inventory/new-system.page';
+import { SystemDetailPage } from './pages/inventory/system-detail.page';
+import { SystemHistoryPage } from './pages/inventory/system-history.page';
+import { SystemsListPage } from './pages/inventory/systems-list.page';
 import { NotFoundPage } from './pages/not-found.page';
 import { ResetPasswordPage } from './pages/reset-password.page';
 import { SignInPage } from './pages/sign-in.page';
@@ -39,6 +47,9 @@ function guarded(path: string): ReactNode {
   return <RequireRoles roles={item.roles}>{page}</RequireRoles>;
 }
 
+/** Inventory pages are for every member; someone in no organisation yet gets an explanation instead. */
+const withOrganisation = (page: ReactNode): ReactNode => <RequireOrganisation>{page}</RequireOrganisation>;
+
 export function App() {
   return (
     <BrowserRouter basename="/app">
@@ -54,6 +65,14 @@ export function App() {
             <Route element={<SignedInLayout />}>
               <Route index element={<HomePage />} />
               <Route path="change-password" element={<ChangePasswordPage />} />
+              <Route path="systems">
+                <Route index element={withOrganisation(<SystemsListPage />)} />
+                <Route path="new" element={<RequireRoles roles={SYSTEM_WRITER_ROLES}><NewSystemPage /></RequireRoles>} />
+                <Route path=":systemId" element={withOrganisation(<SystemDetailPage />)} />
+                <Route path=":systemId/edit" element={withOrganisation(<EditSystemPage />)} />
+                <Route path=":systemId/history" element={withOrganisation(<SystemHistoryPage />)} />
+              </Route>
+              <Route path="tool-catalogue" element={withOrganisation(<ToolCataloguePage />)} />
               <Route path="admin" element={<AdminLayout />}>
                 <Route index element={<AdminIndexPage />} />
                 {Object.keys(adminPages).map((path) => (

@@ -20,6 +20,8 @@ export const AUDIT_LOG_ROLES: readonly Role[] = ['admin', 'auditor', 'governance
 
 export const primaryNav: readonly NavItem[] = [
   { path: '/', label: 'Home', roles: 'any', end: true },
+  { path: '/systems', label: 'AI systems', roles: 'any', description: 'The inventory of AI systems the organisation uses, is building or has considered, and where each one is in its lifecycle.' },
+  { path: '/tool-catalogue', label: 'Tool catalogue', roles: 'any', description: 'Check whether an AI tool is approved, what for, and what information may go into it.' },
   // Auditors and governance officers reach the audit log through the admin area, where the side
   // navigation shows them only that page.
   { path: '/admin', label: 'Admin', roles: AUDIT_LOG_ROLES },

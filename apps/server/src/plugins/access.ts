@@ -41,6 +41,11 @@ declare module 'fastify' {
      * system; without this flag such tokens are refused on organisation-wide routes.
      */
     systemScopedTokens?: true;
+    /**
+     * A POST that changes nothing (a calculation whose input is too large for a query string, such
+     * as classifying screening answers): read tokens may call it like a GET.
+     */
+    readOnly?: true;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
   interface FastifyRequest {
@@ -57,7 +62,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export type AccessOptions = { database: Database; sessionSecret: string };
 
 /** The registry of declared routes, for the route × role test and the docs. */
-export type DeclaredRoute = { method: string; url: string; access: Access; systemScopedTokens: boolean };
+export type DeclaredRoute = { method: string; url: string; access: Access; systemScopedTokens: boolean; readOnly: boolean };
 
 async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<void> {
   const { db } = opts.database;
@@ -74,7 +79,7 @@ async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<
       throw new Error(`Route ${route.url} is organisation-scoped but has no :org parameter.`);
     }
     for (const method of methods) {
-      if (method !== 'HEAD') declared.push({ method, url: route.url, access, systemScopedTokens: route.config?.systemScopedTokens === true });
+      if (method !== 'HEAD') declared.push({ method, url: route.url, access, systemScopedTokens: route.config?.systemScopedTokens === true, readOnly: route.config?.readOnly === true });
     }
   });
 
@@ -124,7 +129,7 @@ async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<
       if (!needed) throw new AppError('forbidden', 'auth.token_not_allowed', 'API tokens cannot call this endpoint; sign in as a person.');
       if (actor.organisationId !== found.id) throw new AppError('forbidden', 'auth.wrong_organisation', 'This token belongs to another organisation.');
       if (actor.systemId && request.routeOptions.config.systemScopedTokens !== true) throw new AppError('forbidden', 'auth.token_system_scope', 'This token is limited to one AI system and cannot call organisation-wide endpoints.');
-      const writes = UNSAFE.has(request.method) || needed === 'write';
+      const writes = (UNSAFE.has(request.method) && request.routeOptions.config.readOnly !== true) || needed === 'write';
       if (writes && actor.scope !== 'write') throw new AppError('forbidden', 'auth.token_read_only', 'This token can only read.');
       return;
     }

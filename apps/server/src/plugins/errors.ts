@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { AppError } from '@glassbox/core';
 
-export type ErrorBody = { code: string; message: string; fields?: Record<string, string> };
+export type ErrorBody = { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> };
 
 type ValidationIssue = { instancePath?: string; message?: string; keyword?: string; params?: Record<string, unknown> };
 
@@ -28,6 +28,8 @@ function fieldsFrom(issues: ValidationIssue[]): Record<string, string> {
 /** Finds the first string containing a NUL character, which PostgreSQL text cannot store. */
 export function findNulField(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || '(body)' : null;
+  // A raw binary body (an evidence file) is bytes, not text: NUL is allowed, and walking it byte by byte would take minutes.
+  if (ArrayBuffer.isView(value)) return null;
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
       const hit = findNulField(v, path ? `${path}.${i}` : String(i));
@@ -58,8 +60,10 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: 
 
 export function toErrorResponse(error: unknown, request: FastifyRequest): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    const fields = error.details?.fields as Record<string, string> | undefined;
-    return { status: error.status, body: { code: error.code, message: error.message, ...(fields && { fields }) } };
+    // Services put what the caller can act on in details (e.g. the gates that block a move); fields stays apart.
+    const { fields, ...rest } = (error.details ?? {}) as { fields?: Record<string, string> } & Record<string, unknown>;
+    const details = Object.keys(rest).length > 0 ? rest : undefined;
+    return { status: error.status, body: { code: error.code, message: error.message, ...(fields && { fields }), ...(details && { details }) } };
   }
   const e = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   if (Array.isArray(e.validation)) {

@@ -13,7 +13,8 @@ import access from '../plugins/access.js';
 import { createTestApp, makeOrgWithEveryRole, NO_RATE_LIMIT, signInAs, type Session, type TestApp } from '../testing/harness.js';
 
 /** `oneSystem`: API tokens limited to one AI system may call it (for their own system only). */
-type Expect = 'public' | 'signedIn' | { roles: readonly Role[] | 'member'; token?: 'read' | 'write'; oneSystem?: true };
+/** `readOnly`: a POST that changes nothing, so read tokens may call it. */
+type Expect = 'public' | 'signedIn' | { roles: readonly Role[] | 'member'; token?: 'read' | 'write'; oneSystem?: true; readOnly?: true };
 
 const ADMIN = { roles: ['admin'] } as const;
 const AUDIT_READERS = { roles: ['admin', 'auditor', 'governance_officer'], token: 'read' } as const;
@@ -21,6 +22,8 @@ const MEMBERS_AND_READ_TOKENS = { roles: 'member', token: 'read' } as const;
 const SYSTEM_READERS = { roles: 'member', token: 'read', oneSystem: true } as const;
 const SYSTEM_WRITERS = { roles: ['admin', 'governance_officer', 'system_owner'], token: 'write', oneSystem: true } as const;
 const SYSTEM_CREATORS = { roles: ['admin', 'governance_officer', 'system_owner'], token: 'write' } as const;
+/** Evidence: any member at the door (the obligation's owner may hold any role); the service narrows it. */
+const EVIDENCE_WRITERS = { roles: 'member', token: 'write', oneSystem: true } as const;
 
 /** Who may call each route. Add a row with every new route. */
 const EXPECTED: Record<string, Expect> = {
@@ -61,6 +64,29 @@ const EXPECTED: Record<string, Expect> = {
   'POST /api/v1/orgs/:org/systems/:systemId/transitions': SYSTEM_WRITERS,
   'GET /api/v1/orgs/:org/systems/:systemId/versions': SYSTEM_READERS,
   'GET /api/v1/orgs/:org/systems/:systemId/versions/diff': SYSTEM_READERS,
+  'GET /api/v1/orgs/:org/systems/export': MEMBERS_AND_READ_TOKENS,
+  'POST /api/v1/orgs/:org/systems/import': { roles: ['admin', 'governance_officer'], token: 'write' },
+  'GET /api/v1/orgs/:org/tool-catalogue': MEMBERS_AND_READ_TOKENS,
+  'POST /api/v1/orgs/:org/tool-catalogue': { roles: ['admin', 'governance_officer'] },
+  'POST /api/v1/orgs/:org/tool-catalogue/check': MEMBERS_AND_READ_TOKENS,
+  'GET /api/v1/orgs/:org/tool-catalogue/:id': MEMBERS_AND_READ_TOKENS,
+  'PATCH /api/v1/orgs/:org/tool-catalogue/:id': { roles: ['admin', 'governance_officer'] },
+  'POST /api/v1/orgs/:org/tool-catalogue/:id/archive': { roles: ['admin', 'governance_officer'] },
+  'POST /api/v1/orgs/:org/systems/:systemId/screenings': SYSTEM_WRITERS,
+  'GET /api/v1/orgs/:org/systems/:systemId/screenings': SYSTEM_READERS,
+  'GET /api/v1/orgs/:org/systems/:systemId/screenings/latest': SYSTEM_READERS,
+  'POST /api/v1/orgs/:org/screenings/quick': SYSTEM_CREATORS,
+  'POST /api/v1/orgs/:org/classify': { roles: 'member', token: 'read', readOnly: true },
+  'GET /api/v1/orgs/:org/tier-policy': MEMBERS_AND_READ_TOKENS,
+  'PUT /api/v1/orgs/:org/tier-policy': ADMIN,
+  'GET /api/v1/orgs/:org/systems/:systemId/obligations': SYSTEM_READERS,
+  'GET /api/v1/orgs/:org/systems/:systemId/obligations/progress': SYSTEM_READERS,
+  'GET /api/v1/orgs/:org/obligations/progress': MEMBERS_AND_READ_TOKENS,
+  'PATCH /api/v1/orgs/:org/systems/:systemId/obligations/:obligationId': SYSTEM_WRITERS,
+  'POST /api/v1/orgs/:org/systems/:systemId/obligations/:obligationId/evidence': EVIDENCE_WRITERS,
+  'POST /api/v1/orgs/:org/systems/:systemId/obligations/:obligationId/evidence/file': EVIDENCE_WRITERS,
+  'GET /api/v1/orgs/:org/systems/:systemId/obligations/:obligationId/evidence/:evidenceId/file': SYSTEM_READERS,
+  'DELETE /api/v1/orgs/:org/systems/:systemId/obligations/:obligationId/evidence/:evidenceId': EVIDENCE_WRITERS,
 };
 
 /** Framework and page routes: public by construction (docs UI, staff app files, public site). */
@@ -117,7 +143,7 @@ function allowed(expect: Expect, method: string, caller: Caller): boolean {
   if (caller.kind === 'token') {
     if (!expect.token || caller.tokenOrg !== 'own') return false;
     if (caller.systemId && !expect.oneSystem) return false;
-    const writes = method !== 'GET' || expect.token === 'write';
+    const writes = (method !== 'GET' && !expect.readOnly) || expect.token === 'write';
     return !writes || caller.scope === 'write';
   }
   return expect.roles === 'member' || (caller.role !== undefined && expect.roles.includes(caller.role));
@@ -142,7 +168,7 @@ describe('route × caller access matrix', () => {
       const a = r.access;
       if ('public' in a) expect(row, `${r.method} ${r.url}`).toBe('public');
       else if ('signedIn' in a) expect(row, `${r.method} ${r.url}`).toBe('signedIn');
-      else expect(row, `${r.method} ${r.url}`).toEqual({ roles: a.org, ...(a.token && { token: a.token }), ...(r.systemScopedTokens && { oneSystem: true }) });
+      else expect(row, `${r.method} ${r.url}`).toEqual({ roles: a.org, ...(a.token && { token: a.token }), ...(r.systemScopedTokens && { oneSystem: true }), ...(r.readOnly && { readOnly: true }) });
     }
   });
 

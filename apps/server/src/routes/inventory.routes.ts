@@ -25,9 +25,13 @@ import {
   updateSystem,
   VISIBILITIES,
   isLifecycle,
+  EU_TIER_VALUES,
+  OMB_HIGH_IMPACT_VALUES,
+  isEuTier,
 } from '@glassbox/core';
 import { errors, nullableTimestamp, orgParams, paging, timestamp } from '../schemas.js';
 import { orgOf } from './org.routes.js';
+import { systemClassificationBody } from './classification.routes.js';
 
 const readers = { org: 'member', token: 'read' } as const;
 const writers = { org: ['admin', 'governance_officer', 'system_owner'], token: 'write' } as const;
@@ -114,6 +118,7 @@ const summaryShape = {
   archivedAt: nullableTimestamp,
   createdAt: timestamp,
   updatedAt: timestamp,
+  classification: systemClassificationBody.nullable(),
 };
 
 const systemSummary = z.object(summaryShape);
@@ -166,6 +171,7 @@ const diffBody = z.object({
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 
+const EU_TIER_LIST = new RegExp(`^(${EU_TIER_VALUES.join('|')})(,(${EU_TIER_VALUES.join('|')}))*$`);
 const LIFECYCLE_LIST = new RegExp(`^(${LIFECYCLE_STAGES.join('|')})(,(${LIFECYCLE_STAGES.join('|')}))*$`);
 
 const listQuery = z
@@ -179,6 +185,11 @@ const listQuery = z
     decisionRole: decisionRoleSchema.optional(),
     publicVisibility: visibilitySchema.optional(),
     tag: z.string().trim().min(1).max(LIMITS.tag).optional(),
+    euTier: z.string().regex(EU_TIER_LIST, `Give one or more of ${EU_TIER_VALUES.join(', ')}, separated by commas.`).optional(),
+    ombHighImpact: z.enum(OMB_HIGH_IMPACT_VALUES).optional(),
+    orgTier: z.string().trim().min(1).max(60).optional(),
+    friaRequired: z.enum(['true', 'false']).optional(),
+    screened: z.enum(['yes', 'no']).optional(),
     archived: z.enum(['false', 'true', 'any']).default('false'),
     sort: z.enum(SYSTEM_SORTS).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
@@ -192,17 +203,20 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: readers, conditional: 'org+people', systemScopedTokens: true },
     schema: {
       tags,
-      summary: 'The inventory of AI systems: search, filter, sort, page (archived systems only when asked)',
+      summary: 'The inventory of AI systems: search, filter (also by tier: euTier, ombHighImpact, orgTier, friaRequired, screened), sort, page (archived systems only when asked)',
       params: orgParams,
       querystring: listQuery,
       response: { 200: z.object({ items: z.array(systemSummary), total: z.number().int() }), ...errors },
     },
     handler: async (request) => {
-      const { lifecycle, archived, ...rest } = request.query;
+      const { lifecycle, archived, euTier, friaRequired, screened, ...rest } = request.query;
       return listSystems(request.ctx(), {
         organisationId: orgOf(request).id,
         ...rest,
         lifecycle: lifecycle ? lifecycle.split(',').filter(isLifecycle) : undefined,
+        euTier: euTier ? euTier.split(',').filter(isEuTier) : undefined,
+        friaRequired: friaRequired === undefined ? undefined : friaRequired === 'true',
+        screened: screened === undefined ? undefined : screened === 'yes',
         archived: archived === 'any' ? 'any' : archived === 'true',
       });
     },

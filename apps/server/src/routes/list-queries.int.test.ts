@@ -3,8 +3,9 @@
  * many. Each case fills a list, measures one request, adds more rows, and measures again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, createUnit, inviteMember, queueMail, systemCtx, inTransaction, updateSystem } from '@glassbox/core';
-import { makeSystem, makeUser } from '@glassbox/core/testing/factories';
+import { createApiToken, createCatalogueEntry, createUnit, inviteMember, queueMail, systemCtx, inTransaction, updateSystem } from '@glassbox/core';
+import { makeScreeningAnswers, makeSystem, makeUser, screenTestSystem } from '@glassbox/core/testing/factories';
+import { addEvidenceLink, listObligations, updateTierPolicy } from '@glassbox/core';
 import { createTestApp, makeOrgWithEveryRole, type TestApp } from '../testing/harness.js';
 
 let t: TestApp;
@@ -14,6 +15,9 @@ let admin: Record<string, string>;
 let adminId: string;
 let unitId: string;
 let versionedSystemId: string;
+let obligatedSystemId: string | undefined;
+let screenedSystemId: string | undefined;
+let requirementCount = 0;
 let n = 0;
 
 beforeAll(async () => {
@@ -90,6 +94,49 @@ const CASES: Array<{ name: string; url: () => string; add: (k: number) => Promis
     url: () => `/api/v1/orgs/${orgSlug}/systems/${versionedSystemId}/versions?limit=1000`,
     add: async (k) => {
       for (let i = 0; i < k; i++) await updateSystem(ctx(), { organisationId: orgId, ref: versionedSystemId, changes: { purpose: `Purpose ${n++}` } });
+    },
+  },
+  {
+    name: 'tool catalogue (with inventory records)',
+    url: () => `/api/v1/orgs/${orgSlug}/tool-catalogue?limit=1000`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) {
+        await createCatalogueEntry(ctx(), {
+          organisationId: orgId,
+          name: `Listed tool ${n++}`,
+          vendor: 'Test vendor',
+          status: 'under_review',
+          dataAllowed: 'none_personal',
+          pricing: 'paid',
+          permittedUses: ['drafting letters'],
+          // Half register an inventory record, half have none.
+          ...(i % 2 ? { systemId: null } : { inventoryOwnerId: adminId }),
+        });
+      }
+    },
+  },
+  {
+    name: 'system obligations (with evidence)',
+    url: () => `/api/v1/orgs/${orgSlug}/systems/${obligatedSystemId ?? 'none'}/obligations?retired=any`,
+    add: async (k) => {
+      obligatedSystemId ??= (await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: 'Obligated system' })).id;
+      // A tier with k more requirements, then a new screening: k more obligations, each with a link.
+      requirementCount += k;
+      const requirements = Array.from({ length: requirementCount }, (_, i) => ({ key: `req-${i}`, title: `Requirement ${i}`, phase: 'before_deployment' as const }));
+      await updateTierPolicy(ctx(), { organisationId: orgId, policy: { tiers: [{ id: 'listed', label: 'Listed', requirements }], rules: [], defaultTier: 'listed' } });
+      const out = await screenTestSystem(t.database.db, { organisationId: orgId, systemId: obligatedSystemId, answers: makeScreeningAnswers({ eu: null }) });
+      const added = await listObligations(ctx(), { organisationId: orgId, ref: obligatedSystemId });
+      for (const o of added.items.filter((i) => out.obligations.added.includes(i.key))) {
+        await addEvidenceLink(ctx(), { organisationId: orgId, ref: obligatedSystemId, obligationId: o.id, title: `Proof ${n++}`, url: 'https://evidence.example/proof' });
+      }
+    },
+  },
+  {
+    name: 'system screenings',
+    url: () => `/api/v1/orgs/${orgSlug}/systems/${screenedSystemId ?? 'none'}/screenings?limit=1000`,
+    add: async (k) => {
+      screenedSystemId ??= (await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: 'Screened system' })).id;
+      for (let i = 0; i < k; i++) await screenTestSystem(t.database.db, { organisationId: orgId, systemId: screenedSystemId });
     },
   },
   {

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { Page } from '../components/page';
 import { adminNav, primaryNav, visibleItems } from '../nav';
-import { roleLabel } from '../roles';
+import { hasAnyRole, roleLabel } from '../roles';
+import { SYSTEM_WRITER_ROLES } from './inventory/inventory-rules';
 import { useCurrentOrganisation, useSession } from '../session';
 
 export function HomePage() {
@@ -43,6 +44,14 @@ export function HomePage() {
             {item.description && <>: {item.description}</>}
           </li>
         ))}
+        {hasAnyRole(roles, SYSTEM_WRITER_ROLES) && (
+          <li>
+            <Link to="/systems/new" className="usa-link">
+              Add an AI system
+            </Link>
+            : record a system you use, are building or are thinking about.
+          </li>
+        )}
         <li>
           <Link to="/change-password" className="usa-link">
             Change your password

@@ -54,3 +54,15 @@ describe('database', () => {
     }
   });
 });
+
+describe('type parsing', () => {
+  it('returns date as ISO text and int8 as a number, in memory and on PostgreSQL alike', async () => {
+    const database = await openTestDatabase();
+    try {
+      const row = await sql<{ d: unknown; n: unknown }>`select date '2026-11-22' as d, 9007199254740::int8 as n`.execute(database.db);
+      expect(row.rows[0]).toEqual({ d: '2026-11-22', n: 9007199254740 });
+    } finally {
+      await database.close();
+    }
+  });
+});

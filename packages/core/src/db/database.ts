@@ -90,7 +90,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     dataDir = path.join(opts.dataDir, 'pg');
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = await PGlite.create(dataDir, {
+  // The options form: with a positional undefined data directory PGlite would drop the parsers.
+  const client = await PGlite.create({
+    ...(dataDir !== undefined && { dataDir }),
     parsers: { [INT8]: parseInt8, [DATE]: keepText },
   });
   const dialect = new PGliteDialect(client);

@@ -156,7 +156,17 @@ export type AiSystemTable = {
   archived_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // Classification (migration 20261122T1100): copied from the latest screening; null = never screened.
+  eu_tier: ColumnType<EuTierColumn | null, EuTierColumn | null | undefined, EuTierColumn | null>;
+  omb_high_impact: ColumnType<OmbHighImpactColumn | null, OmbHighImpactColumn | null | undefined, OmbHighImpactColumn | null>;
+  org_tier: ColumnType<string | null, string | null | undefined, string | null>;
+  fria_required: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  eu_registration_required: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  screened_at: NullableTimestamp;
 };
+
+export type EuTierColumn = 'prohibited' | 'high' | 'limited' | 'minimal' | 'undetermined';
+export type OmbHighImpactColumn = 'yes' | 'no' | 'undetermined';
 
 export type AiSystemVersionTable = {
   system_id: string;
@@ -170,6 +180,89 @@ export type AiSystemVersionTable = {
   actor_id: string | null;
   actor_name: string;
   created_at: Timestamp;
+};
+
+/** `date` columns come back as text (YYYY-MM-DD) on both drivers. */
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export type ToolCatalogueEntryTable = {
+  id: string;
+  organisation_id: string;
+  name: string;
+  vendor: string;
+  description: string;
+  status: 'approved' | 'approved_with_conditions' | 'not_approved' | 'under_review';
+  permitted_uses: string[];
+  prohibited_uses: string[];
+  conditions: string;
+  data_allowed: 'none_personal' | 'anonymised' | 'personal_with_dpa';
+  pricing: 'free' | 'paid';
+  data_protection_terms: string;
+  dpa_in_place: boolean;
+  review_date: NullableDate;
+  contact: string;
+  system_id: string | null;
+  archived_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type SystemScreeningTable = {
+  id: string;
+  seq: Generated<number>;
+  organisation_id: string;
+  system_id: string | null;
+  answers: Json;
+  result: Json;
+  rules_version: string;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: Timestamp;
+};
+
+export type ObligationStatus = 'open' | 'in_progress' | 'met' | 'not_applicable';
+
+export type ObligationTable = {
+  id: string;
+  organisation_id: string;
+  system_id: string;
+  key: string;
+  framework: 'eu-ai-act' | 'us-omb' | 'org-policy';
+  reference: string;
+  title: string;
+  description: string;
+  phase: 'before_deployment' | 'in_operation';
+  recurrence_months: number | null;
+  owner_id: string;
+  due_date: NullableDate;
+  status: ObligationStatus;
+  na_reason: string | null;
+  retired_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ObligationEvidenceTable = {
+  id: string;
+  obligation_id: string;
+  organisation_id: string;
+  kind: 'file' | 'link';
+  title: string;
+  url: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  storage_path: string | null;
+  sha256: string | null;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: Timestamp;
+};
+
+export type OrganisationPolicyTable = {
+  organisation_id: string;
+  tier_policy: Json;
+  updated_at: Timestamp;
 };
 
 export type DB = {
@@ -187,6 +280,11 @@ export type DB = {
   schema_migration: SchemaMigrationTable;
   ai_system: AiSystemTable;
   ai_system_version: AiSystemVersionTable;
+  tool_catalogue_entry: ToolCatalogueEntryTable;
+  system_screening: SystemScreeningTable;
+  obligation: ObligationTable;
+  obligation_evidence: ObligationEvidenceTable;
+  organisation_policy: OrganisationPolicyTable;
 };
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -196,3 +294,7 @@ export type AuditEventRow = Selectable<AuditEventTable>;
 export type MembershipUpdate = Updateable<MembershipTable>;
 export type AiSystem = Selectable<AiSystemTable>;
 export type AiSystemVersion = Selectable<AiSystemVersionTable>;
+export type ToolCatalogueEntry = Selectable<ToolCatalogueEntryTable>;
+export type SystemScreening = Selectable<SystemScreeningTable>;
+export type Obligation = Selectable<ObligationTable>;
+export type ObligationEvidence = Selectable<ObligationEvidenceTable>;

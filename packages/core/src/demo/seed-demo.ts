@@ -4,6 +4,7 @@
  * asked by `glassbox seed-demo`); later capabilities add their own demo data here.
  */
 import type { Kysely } from 'kysely';
+import { seedDemoCatalogue } from '../catalogue/demo.js';
 import type { Ctx } from '../context.js';
 import { systemCtx } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -58,6 +59,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean }> {
         await addMembership(tx, { organisationId: housing.id, userId: user.id, roles: account.roles });
       }
     }
+    await seedDemoCatalogue(tx, city.id);
   });
   return { created: true };
 }

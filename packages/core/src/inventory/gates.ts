@@ -1,36 +1,107 @@
 /**
  * Gates on the lifecycle: conditions that must hold before a system may be approved or put into
- * service (DESIGN §4). The extension point only, for now: no gate exists yet, and none is faked.
+ * service (DESIGN §4). The rules that decide a tier live in packages/rules; the gates read what the
+ * latest screening stored (the system's classification columns, system_screening, obligation).
+ *
+ * The gates, in order:
+ * 1. approved and in_service: not while the latest screening found a prohibited practice (EU AI Act
+ *    Art. 5, R-PROHIB) — no approval, assessment or registration makes it lawful;
+ * 2. approved and in_service: not while the EU AI Act tier is undetermined — an open question
+ *    could still make it prohibited or high-risk, so it must be answered and the system screened
+ *    again first;
+ * 3. approved and in_service: not while the system's decision role or personal-data flag differs
+ *    from what its latest screening was told — the classification describes another system; screen
+ *    it again;
+ * 4. in_service: not while any current (not retired) before-deployment obligation is neither met
+ *    nor marked not applicable with a reason (R-GRAD, R-NOHUMANLESS: e.g. the FRIA of Art. 27, the
+ *    OMB pre-deployment practices, the organisation's tier requirements).
+ *
+ * A system that was never screened is not blocked by these gates (it has no classification and no
+ * obligations yet): the existing inventory flows and imports move unscreened records, and the
+ * organisation's progress report and the inventory filter `screened=no` name every such system.
+ * Making a screening compulsory before approval is a one-line change here once every path that
+ * approves systems screens them first.
  */
+import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import type { AiSystem } from '../db/schema.js';
 import type { Lifecycle } from './lifecycle.js';
 
 /** One unmet condition that blocks a move, named so the person can act on it. */
 export type GateBlockingItem = {
-  /** Dotted code, e.g. `gate.prohibited_practice`, `gate.assessment_missing`. */
+  /** Dotted code, e.g. `gate.prohibited_practice`, `gate.obligation_open`. */
   code: string;
   /** What is missing, in plain words. */
   message: string;
+  /** For an open obligation: which one. */
+  obligation?: { id: string; key: string; title: string; status: string };
 };
+
+type ScreenedFacts = { decisionRole?: unknown; personalData?: unknown };
+
+/** Gates 1-3: what the latest screening says about the system. */
+async function classificationGates(tx: Ctx, system: AiSystem): Promise<GateBlockingItem[]> {
+  if (system.screened_at === null) return [];
+  const items: GateBlockingItem[] = [];
+  if (system.eu_tier === 'prohibited') {
+    items.push({
+      code: 'gate.prohibited_practice',
+      message: 'The latest screening found a practice prohibited by Art. 5 of the EU AI Act: a prohibited system can be neither approved nor used.',
+    });
+  }
+  if (system.eu_tier === 'undetermined') {
+    items.push({
+      code: 'gate.eu_tier_undetermined',
+      message: 'The EU AI Act tier is undetermined: answer the open questions of the latest screening and screen the system again.',
+    });
+  }
+  const latest = await tx.db
+    .selectFrom('system_screening')
+    .select(sql<ScreenedFacts | null>`answers -> 'facts'`.as('facts'))
+    .where('organisation_id', '=', system.organisation_id)
+    .where('system_id', '=', system.id)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const facts = latest?.facts;
+  if (facts && (facts.decisionRole !== system.decision_role || facts.personalData !== system.personal_data)) {
+    items.push({
+      code: 'gate.screening_outdated',
+      message: 'The system’s decision role or use of personal data changed after its latest screening: screen it again.',
+    });
+  }
+  return items;
+}
+
+/** Gate 4: before-deployment obligations still to do. */
+async function obligationGate(tx: Ctx, system: AiSystem): Promise<GateBlockingItem[]> {
+  const open = await tx.db
+    .selectFrom('obligation')
+    .select(['id', 'key', 'title', 'status'])
+    .where('organisation_id', '=', system.organisation_id)
+    .where('system_id', '=', system.id)
+    .where('phase', '=', 'before_deployment')
+    .where('retired_at', 'is', null)
+    .where('status', 'not in', ['met', 'not_applicable'])
+    .orderBy('key')
+    .execute();
+  return open.map((o) => ({
+    code: 'gate.obligation_open',
+    message: `Before deployment: “${o.title}” (${o.key}) is ${o.status.replace('_', ' ')}.`,
+    obligation: { id: o.id, key: o.key, title: o.title, status: o.status },
+  }));
+}
 
 /**
  * Returns what blocks `system` from entering `to`; an empty list lets the move go ahead. The
  * inventory service calls it inside the transition's transaction, before every move to `approved`
  * or `in_service` (GATED_STAGES in lifecycle.ts), and refuses the move with 409
- * `system.gates_unmet` when anything is returned.
- *
- * This is where the classification and obligation gates plug in, as each arrives: a practice
- * screened as prohibited (EU AI Act Art. 5) blocks both stages; a required assessment (FRIA under
- * Art. 27, the Canadian AIA, the organisation's own templates) not completed, an obligation of the
- * system's tier still open, a missing approval, or an unpublished register entry for a
- * public-facing high-risk system blocks `in_service`. Each gate reads its own tables through
- * `tx.db` (the open transaction) and appends its items; the rules themselves belong in
- * packages/rules.
+ * `system.gates_unmet` (the items in `details.blocking`) when anything is returned. Only reads, so
+ * a caller may catch the refusal and carry on in the same transaction.
  */
 export async function checkGates(tx: Ctx, system: AiSystem, to: Lifecycle): Promise<GateBlockingItem[]> {
-  void tx;
-  void system;
-  void to;
-  return [];
+  if (to !== 'approved' && to !== 'in_service') return [];
+  const items = await classificationGates(tx, system);
+  if (to === 'in_service') items.push(...(await obligationGate(tx, system)));
+  return items;
 }

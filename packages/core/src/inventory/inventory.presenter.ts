@@ -1,4 +1,5 @@
 /** How a system is shown: the list summary and the full record, with unit and owner names. */
+import { presentClassification, type SystemClassificationView } from '../classification/classification.presenter.js';
 import type { SystemRowWithNames } from './inventory.repository.js';
 import { lifecycleTargets, type Lifecycle } from './lifecycle.js';
 import type { SystemFields } from './system-fields.js';
@@ -21,6 +22,8 @@ export type SystemSummaryView = {
   archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** From the latest screening (classification module); null when never screened. */
+  classification: SystemClassificationView | null;
 };
 
 export type SystemView = SystemSummaryView & {
@@ -50,6 +53,7 @@ export const presentSystemSummary = (r: SystemRowWithNames): SystemSummaryView =
   archivedAt: r.archived_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  classification: presentClassification(r),
 });
 
 export const presentSystem = (r: SystemRowWithNames): SystemView => ({

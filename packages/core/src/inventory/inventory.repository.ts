@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../context.js';
-import type { AiSystem, DB } from '../db/schema.js';
+import type { AiSystem, DB, EuTierColumn, OmbHighImpactColumn } from '../db/schema.js';
 import { LIFECYCLE_STAGES, type Lifecycle } from './lifecycle.js';
 import { isUuid, type DecisionRole, type Sourcing, type SystemSnapshot, type Visibility } from './system-fields.js';
 
@@ -110,9 +110,8 @@ export const SORTS = ['name', 'updated', 'created', 'lifecycle'] as const;
 export type SystemSort = (typeof SORTS)[number];
 
 /**
- * Filters of the inventory list. Classification (tier, framework flags) adds its filters here when
- * it lands, joining its own table in listSystemRows; until then the API refuses such parameters
- * rather than pretending to apply them.
+ * Filters of the inventory list, including the classification columns the latest screening set
+ * (classification/screening.service.ts).
  */
 export type SystemListFilter = {
   organisationId: string;
@@ -124,6 +123,13 @@ export type SystemListFilter = {
   decisionRole?: DecisionRole | undefined;
   publicVisibility?: Visibility | undefined;
   tag?: string | undefined;
+  /** Classification filters (from the latest screening). */
+  euTier?: readonly EuTierColumn[] | undefined;
+  ombHighImpact?: OmbHighImpactColumn | undefined;
+  orgTier?: string | undefined;
+  friaRequired?: boolean | undefined;
+  /** true: screened at least once; false: never screened. */
+  screened?: boolean | undefined;
   /** false (default): not archived; true: archived only; 'any': both. */
   archived?: boolean | 'any' | undefined;
   /** A token limited to one system sees only that one. */
@@ -155,6 +161,11 @@ export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promi
   if (f.decisionRole) base = base.where('s.decision_role', '=', f.decisionRole);
   if (f.publicVisibility) base = base.where('s.public_visibility', '=', f.publicVisibility);
   if (f.tag) base = base.where(sql<boolean>`s.tags @> ${sql.val([f.tag.trim().toLowerCase()])}::text[]`);
+  if (f.euTier && f.euTier.length > 0) base = base.where('s.eu_tier', 'in', [...f.euTier]);
+  if (f.ombHighImpact) base = base.where('s.omb_high_impact', '=', f.ombHighImpact);
+  if (f.orgTier) base = base.where('s.org_tier', '=', f.orgTier);
+  if (f.friaRequired !== undefined) base = base.where('s.fria_required', '=', f.friaRequired);
+  if (f.screened !== undefined) base = base.where('s.screened_at', f.screened ? 'is not' : 'is', null);
   const archived = f.archived ?? false;
   if (archived !== 'any') base = base.where('s.archived_at', archived ? 'is not' : 'is', null);
 

@@ -12,6 +12,10 @@ import { createSystem, type CreateSystemInput } from '../inventory/inventory.ser
 import type { SystemView } from '../inventory/inventory.presenter.js';
 import { addMembership, createOrganisation, createUser, type OrganisationView } from '../orgs/org.service.js';
 import type { Role } from '../roles.js';
+import { screening, type DeepPartial } from '@glassbox/rules/testing/fixtures';
+import type { EuScreeningAnswers, OmbAnswers } from '@glassbox/rules';
+import type { ScreeningAnswersInput } from '../classification/classification.schemas.js';
+import { recordScreening, type ScreeningOutcome } from '../classification/screening.service.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -51,4 +55,35 @@ export async function makeSystem(
     personalData: true,
     ...opts,
   });
+}
+
+/**
+ * Screening answers for tests: the EU AI Act answers of a public authority where nothing applies,
+ * with `eu` patched in (null: the EU AI Act does not apply), no OMB screening unless given, and
+ * facts about the people affected. decisionRole and personalData default to the system record.
+ */
+export function makeScreeningAnswers(
+  opts: { eu?: DeepPartial<EuScreeningAnswers> | null; omb?: OmbAnswers | null; affectsPeople?: boolean; decisionRole?: 'informs' | 'recommends' | 'decides'; personalData?: boolean } = {},
+): ScreeningAnswersInput {
+  return {
+    eu: opts.eu === null ? null : screening(opts.eu ?? {}),
+    omb: opts.omb ?? null,
+    facts: {
+      affectsPeople: opts.affectsPeople ?? true,
+      ...(opts.decisionRole !== undefined && { decisionRole: opts.decisionRole }),
+      ...(opts.personalData !== undefined && { personalData: opts.personalData }),
+    },
+  };
+}
+
+/** A benefits-eligibility system of a public authority: Annex III 5(a), profiling people. */
+export const BENEFITS_ELIGIBILITY: DeepPartial<EuScreeningAnswers> = {
+  annexIII: { points: ['5(a)'] },
+  derogation: { claimed: 'no', profilesNaturalPersons: 'yes' },
+  deployer: { kind: 'public_authority' },
+};
+
+/** Records a screening of a system as the operator (no permission checks beyond the service's own). */
+export async function screenTestSystem(db: Kysely<DB>, opts: { organisationId: string; systemId: string; answers?: ScreeningAnswersInput }): Promise<ScreeningOutcome> {
+  return recordScreening(systemCtx(db, 'test'), { organisationId: opts.organisationId, ref: opts.systemId, answers: opts.answers ?? makeScreeningAnswers({ eu: BENEFITS_ELIGIBILITY }) });
 }
