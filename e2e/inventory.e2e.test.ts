@@ -48,6 +48,12 @@ async function openInventory(p: Page): Promise<void> {
 
 const status = (p: Page, text: string | RegExp) => p.getByRole('status').filter({ hasText: text });
 
+/** The filters sit in a disclosure, closed until a filter is set. */
+async function openFilters(p: Page): Promise<void> {
+  const toggle = p.getByRole('button', { name: /^Filter and sort/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 describe('AI-system inventory', () => {
   it('takes a governance officer from the home page to the inventory', async () => {
     await signIn(page, 'governance@riverton.example');
@@ -104,6 +110,8 @@ describe('AI-system inventory', () => {
       expect(await details.getByText(text, { exact: true }).count(), text).toBe(1);
     }
     expect(await details.getByRole('link', { name: /^parking/ }).count()).toBe(1);
+    // Not screened yet: no classification box.
+    expect(await page.getByRole('heading', { name: 'Classification' }).count()).toBe(0);
     systemPath = new URL(page.url()).pathname;
     await expectNoAxeViolations(page, 'system detail');
   });
@@ -115,14 +123,16 @@ describe('AI-system inventory', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('parking permit assistant');
     const row = page.getByRole('row', { name: new RegExp(name) });
     await expect.poll(() => row.count()).toBe(1);
-    for (const text of ['Idea', 'Digital and IT', 'Gabriel Santos']) expect(await row.getByText(text, { exact: true }).count(), text).toBe(1);
+    for (const text of ['Idea', 'Digital and IT', 'Gabriel Santos', 'Not screened']) expect(await row.getByText(text, { exact: true }).count(), text).toBe(1);
     await expect.poll(() => status(page, /^1 AI system matches/).count()).toBe(1);
     await expectNoAxeViolations(page, 'inventory list with search');
 
+    await openFilters(page);
     await page.getByRole('checkbox', { name: 'Proposed' }).check();
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('lifecycle')).toBe('proposed');
     await expect.poll(() => status(page, 'No AI systems match').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Filter and sort (1 filter on)' }).count()).toBe(1);
     await expectNoAxeViolations(page, 'inventory list, nothing matches');
 
     await page.goBack();
@@ -202,6 +212,7 @@ describe('AI-system inventory', () => {
     await page.getByLabel('Search by name, purpose or description').fill(name);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => status(page, 'No AI systems match').count()).toBe(1);
+    await openFilters(page);
     await page.getByLabel('Archived systems').selectOption('any');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => page.getByRole('row', { name: new RegExp(`${name}.*Archived`) }).count()).toBe(1);

@@ -26,6 +26,8 @@ describe('slugify', () => {
     ['chatbot', ['chatbot', 'chatbot-2', 'chatbot-3'], 'chatbot-4'],
     ['chatbot', ['chatbot-2'], 'chatbot'],
     ['chatbot', ['chatbot', 'chatbot-3'], 'chatbot-2'],
+    ['export', [], 'export-2'],
+    ['import', ['import-2'], 'import-3'],
   ])('next free slug for %s when %j are taken is %s', (slug, taken, expected) => {
     expect(nextFreeSlug(slug, new Set(taken))).toBe(expected);
   });

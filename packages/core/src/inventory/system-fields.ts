@@ -208,9 +208,12 @@ export function slugify(name: string): string {
   return slug;
 }
 
-/** The first of slug, slug-2, slug-3 … not in `taken`. */
+/** Words the API uses after /systems/ itself (GET /systems/export): never a system's slug. */
+export const RESERVED_SYSTEM_SLUGS: ReadonlySet<string> = new Set(['export', 'import', 'new', 'quick', 'classify', 'progress']);
+
+/** The first of slug, slug-2, slug-3 … neither in `taken` nor reserved. */
 export function nextFreeSlug(slug: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(slug)) return slug;
+  if (!taken.has(slug) && !RESERVED_SYSTEM_SLUGS.has(slug)) return slug;
   for (let n = 2; ; n += 1) {
     const candidate = `${slug}-${n}`;
     if (!taken.has(candidate)) return candidate;
