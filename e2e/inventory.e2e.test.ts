@@ -1,12 +1,14 @@
 /**
  * The AI-system inventory in a real browser: a governance officer registers a procured system,
  * finds it in the list (filters kept in the address), edits it, reads the difference in its history,
- * moves it from idea to proposed, archives and restores it; a member of staff can read but not
+ * moves it from idea to proposed, archives and restores it, sees its classification once it is
+ * screened and the gate that then refuses approval; a member of staff can read but not
  * change; a system owner can register systems but not edit someone else's. axe-core runs on every
  * page state visited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { makeScreeningAnswers } from '@glassbox/core/testing/factories';
 import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, newPage, startServer, type Server } from './harness.js';
 
 let server: Server;
@@ -223,6 +225,53 @@ describe('AI-system inventory', () => {
     await expect.poll(() => status(page, 'has been restored').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Edit details' }).count()).toBe(1);
     expect(problems).toEqual([]);
+  });
+
+  it('shows the classification once screened, and what blocks approval', async () => {
+    // The screening questionnaire is another screen; here the API records a screening that finds
+    // an Art. 5 practice (social scoring), as that screen would.
+    const systemId = systemPath.split('/').at(-1) ?? '';
+    const answers = makeScreeningAnswers({ eu: { prohibited: { socialScoring: 'yes' } } });
+    const screened = await page.evaluate(
+      async ({ systemId, answers }) => {
+        const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+        const res = await fetch(`/api/v1/orgs/riverton/systems/${systemId}/screenings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ answers }),
+        });
+        return res.status;
+      },
+      { systemId, answers },
+    );
+    expect(screened).toBe(201);
+
+    await page.reload();
+    await expect.poll(() => h1(page).textContent()).toBe(name);
+    const box = page.locator('.usa-summary-box');
+    await expect.poll(() => box.getByRole('heading', { name: 'Classification' }).count()).toBe(1);
+    expect(await box.getByText('Prohibited', { exact: true }).count()).toBe(1);
+    expect(await box.getByText(/^Screened on /).count()).toBe(1);
+    await expectNoAxeViolations(page, 'system detail with classification');
+
+    await page.getByRole('radio', { name: /^In review/ }).check();
+    await page.getByLabel('Reason', { exact: true }).fill('Submitted to the board.');
+    await page.getByRole('button', { name: 'Move to this stage' }).click();
+    await expect.poll(() => status(page, 'has moved to In review').count()).toBe(1);
+
+    await page.getByRole('radio', { name: /^Approved/ }).check();
+    await page.getByLabel('Reason', { exact: true }).fill('The board said yes.');
+    await page.getByRole('button', { name: 'Move to this stage' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The system cannot move yet' });
+    await expect.poll(() => refusal.count()).toBe(1);
+    expect(await refusal.getByRole('listitem').filter({ hasText: /prohibited by Art\. 5/ }).count()).toBe(1);
+    expect(await page.locator('.gb-stage-line').getByText('In review', { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'move refused by a gate');
+
+    await openInventory(page);
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(`${name}.*In review.*Prohibited`) }).count()).toBe(1);
+    // The refused move is the one error the browser may report.
+    expect(problems.filter((problem) => !/status of 409/.test(problem))).toEqual([]);
   });
 
   it('shows a member of staff the inventory without ways to change it', async () => {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createApiToken, DEFAULT_ORG_POLICY, listAuditEvents, systemCtx, type Role } from '@glassbox/core';
-import { BENEFITS_ELIGIBILITY, makeScreeningAnswers, makeSystem, screenTestSystem } from '@glassbox/core/testing/factories';
+import { BENEFITS_ELIGIBILITY, makeScreeningAnswers, makeSystem } from '@glassbox/core/testing/factories';
 import { createTestApp, makeOrgWithEveryRole, NO_RATE_LIMIT, type TestApp } from '../testing/harness.js';
 
 let t: TestApp;

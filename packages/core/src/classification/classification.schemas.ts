@@ -168,7 +168,7 @@ export type ScreeningFacts = { decisionRole: DecisionRole; personalData: boolean
 /** Answers as stored: the facts complete. */
 export type ScreeningAnswers = { eu: EuScreeningAnswers | null; omb: OmbAnswers | null; facts: ScreeningFacts };
 
-export const answerSchemasMatchRules = [
+const _answerSchemasMatchRules = [
   same<z.infer<typeof euAnswersSchema>, EuScreeningAnswers>(true),
   same<z.infer<typeof ombAnswersSchema>, OmbAnswers>(true),
 ] as const;
@@ -227,7 +227,7 @@ export const tierPolicySchema = z
   })
   .strict();
 
-export const tierPolicySchemaMatchesRules = same<z.infer<typeof tierPolicySchema>, OrgTierPolicy>(true);
+const _tierPolicySchemaMatchesRules = same<z.infer<typeof tierPolicySchema>, OrgTierPolicy>(true);
 
 // ---- the classification result, as stored with each screening and returned by the API
 
@@ -322,7 +322,7 @@ export type ClassificationResult = {
 };
 
 /** The rules' result types fit the response schema (so nothing the rules return is refused or lost silently). */
-export const resultSchemaAcceptsRules = [
+const _resultSchemaAcceptsRules = [
   same<EuClassification, EuClassification & z.input<typeof euClassificationSchema>>(true),
   same<OmbClassification, OmbClassification & z.input<typeof ombClassificationSchema>>(true),
   same<ObligationTemplate, ObligationTemplate & z.input<typeof obligationTemplateSchema>>(true),

@@ -20,7 +20,6 @@ import { presentClassification, type SystemClassificationView } from './classifi
 import {
   screeningAnswersSchema,
   type ClassificationResult,
-  type ClassificationSummary,
   type ScreeningAnswers,
   type ScreeningAnswersInput,
   type ScreeningFacts,
@@ -134,10 +133,11 @@ async function insertScreening(tx: Ctx, organisationId: string, systemId: string
     .executeTakeFirstOrThrow();
 }
 
-const summaryOf = (s: AiSystem): Partial<ClassificationSummary> | null =>
+/** The classification a system had before this screening, for the audit event (null: never screened). */
+const summaryOf = (s: AiSystem): Record<string, unknown> | null =>
   s.screened_at === null
     ? null
-    : { euTier: s.eu_tier, ombHighImpact: s.omb_high_impact, orgTier: s.org_tier ?? '', friaRequired: s.fria_required, euRegistrationRequired: s.eu_registration_required };
+    : { euTier: s.eu_tier, ombHighImpact: s.omb_high_impact, orgTier: s.org_tier, friaRequired: s.fria_required, euRegistrationRequired: s.eu_registration_required };
 
 /** Screens a locked, editable system inside an open transaction. */
 async function screenSystem(tx: Ctx, system: AiSystem, answersIn: ScreeningAnswersInput): Promise<ScreeningOutcome> {

@@ -76,7 +76,7 @@ export const presentEvidence = (e: ObligationEvidence): EvidenceView => ({
   createdAt: e.created_at,
 });
 
-export const presentObligation = (o: ObligationRowWithOwner, evidence: readonly ObligationEvidence[], today: string): ObligationView => ({
+export const presentObligation = (o: ObligationRowWithOwner & { evidence: readonly ObligationEvidence[] }, today: string): ObligationView => ({
   id: o.id,
   systemId: o.system_id,
   key: o.key,
@@ -94,5 +94,5 @@ export const presentObligation = (o: ObligationRowWithOwner, evidence: readonly 
   retiredAt: o.retired_at,
   createdAt: o.created_at,
   updatedAt: o.updated_at,
-  evidence: evidence.filter((e) => e.obligation_id === o.id).map(presentEvidence),
+  evidence: o.evidence.map(presentEvidence),
 });

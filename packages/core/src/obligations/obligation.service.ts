@@ -11,21 +11,20 @@ import { AppError, notFound } from '../errors.js';
 import { findSystemRow, isMember } from '../inventory/inventory.repository.js';
 import { checkReadable, findReadableSystem, subject } from '../inventory/system-loader.js';
 import { dateText, presentObligation, todayUtc, type ObligationView } from './obligation.presenter.js';
-import { findObligationRow, findObligationWithOwner, listEvidenceRows, listObligationRows } from './obligation.repository.js';
+import { findObligationRow, findObligationWithEvidence, listObligationRows } from './obligation.repository.js';
 import { canUpdateObligation } from './policy.js';
 
 export const OBLIGATION_LIMITS = { naReason: 2000, title: 200, url: 2000 } as const;
 
-/** A system's obligations with their evidence: three statements whatever their number. */
+/** A system's obligations with their evidence: two statements (the system, the checklist) whatever their number. */
 export async function listObligations(
   ctx: Ctx,
   input: { organisationId: string; ref: string; retired?: boolean | 'any' | undefined },
 ): Promise<{ items: ObligationView[]; total: number }> {
   const system = await findReadableSystem(ctx, input.organisationId, input.ref);
   const rows = await listObligationRows(ctx.db, { organisationId: input.organisationId, systemId: system.id, retired: input.retired ?? false });
-  const evidence = await listEvidenceRows(ctx.db, input.organisationId, rows.map((r) => r.id));
   const today = todayUtc();
-  return { items: rows.map((r) => presentObligation(r, evidence, today)), total: rows.length };
+  return { items: rows.map((r) => presentObligation(r, today)), total: rows.length };
 }
 
 /**
@@ -121,8 +120,7 @@ export async function updateObligation(ctx: Ctx, input: UpdateObligationInput): 
 
 /** One obligation with its owner and evidence, as the API shows it. */
 export async function getObligationView(ctx: Ctx, organisationId: string, obligationId: string): Promise<ObligationView> {
-  const row = await findObligationWithOwner(ctx.db, { organisationId, obligationId });
+  const row = await findObligationWithEvidence(ctx.db, { organisationId, obligationId });
   if (!row) throw notFound('obligation');
-  const evidence = await listEvidenceRows(ctx.db, organisationId, [row.id]);
-  return presentObligation(row, evidence, todayUtc());
+  return presentObligation(row, todayUtc());
 }

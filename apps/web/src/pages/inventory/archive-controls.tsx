@@ -49,7 +49,7 @@ export function ArchiveControls({ system, onChanged }: { system: AiSystem; onCha
       ) : (
         <p>
           Only systems that are {stages.slice(0, -1).join(', ')} or {stages.at(-1)} can be archived. A system that is {LIFECYCLE_LABELS[system.lifecycle].toLowerCase()}{' '}
-          stays in the inventory: retire it or take it back first.
+          stays in the inventory until it is moved to one of those stages, for example retired.
         </p>
       )}
       {confirming && (

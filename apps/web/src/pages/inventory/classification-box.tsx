@@ -1,7 +1,7 @@
 /** What the latest screening decided about a system, shown once it has been screened. */
 import { Fragment, type ReactNode } from 'react';
 import { SummaryBox, SummaryBoxContent, SummaryBoxHeading } from '@trussworks/react-uswds';
-import type { AiSystem } from '../../api';
+import type { AiSystem, SystemClassification } from '../../api';
 import { DateTime } from '../../components/date-time';
 import { useOrganisation } from '../../session';
 import { OMB_HIGH_IMPACT_LABELS, orgTierLabel, yesNo } from './inventory-labels';
@@ -10,10 +10,12 @@ import { useOrgTiers } from './use-org-tiers';
 
 /** Nothing until the system has been screened (until then the server sends `classification: null`). */
 export function ClassificationBox({ system }: { system: AiSystem }) {
+  return system.classification ? <Classification c={system.classification} /> : null;
+}
+
+function Classification({ c }: { c: SystemClassification }) {
   const org = useOrganisation();
   const { labels } = useOrgTiers(org.slug);
-  const c = system.classification;
-  if (!c) return null;
   const rows: Array<[string, ReactNode]> = [];
   if (c.euTier) rows.push(['EU AI Act tier', <EuTierTag key="eu" tier={c.euTier} />]);
   if (c.orgTier) rows.push([`${org.name} tier`, orgTierLabel(c.orgTier, labels)]);

@@ -127,6 +127,8 @@ function SystemView({ system, canEdit, roles, onChanged }: ViewProps) {
     </>
   );
 }
+
+/** The usual road through the lifecycle, with the system's place on it (side roads shown only when it is on one). */
 function LifecycleSteps({ stage }: { stage: Lifecycle }) {
   const path = lifecyclePath(stage);
   const current = path.indexOf(stage);
@@ -138,9 +140,11 @@ function LifecycleSteps({ stage }: { stage: Lifecycle }) {
     </StepIndicator>
   );
 }
+
 const notGiven = 'Not given';
 const text = (value: string): string => value.trim() || notGiven;
 
+/** Every recorded field, in the order the form asks for them; empty texts say so rather than vanish. */
 function SystemDetails({ system }: { system: AiSystem }) {
   const rows: Array<[string, ReactNode]> = [
     ['Purpose', text(system.purpose)],
