@@ -3,7 +3,7 @@
  * at /app and the public site at /. main.ts starts it; tests call buildApp and use app.inject().
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ import { obligationRoutes } from './routes/obligations.routes.js';
 import { publicSite, sendPublicNotFound } from './public/public-site.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'publicBaseUrl' | 'smtpUrl' | 'mailFrom' | 'trustProxy' | 'logLevel'> & {
-  /** Evidence files go to DATA_DIR/evidence; without it (tests), to a fresh temporary folder. */
+  /** Evidence files go to DATA_DIR/evidence; without it (tests), to a folder under the system's temporary folder. */
   dataDir?: string | undefined;
 };
 
@@ -151,7 +151,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(inventoryIoRoutes);
   await app.register(catalogueRoutes);
   await app.register(classificationRoutes);
-  await app.register(obligationRoutes({ evidenceDir: config.dataDir ? path.join(config.dataDir, 'evidence') : mkdtempSync(path.join(tmpdir(), 'glassbox-evidence-')) }));
+  // Files sit under <org>/<uuid>, so tests without a data folder can share one temporary folder.
+  await app.register(obligationRoutes({ evidenceDir: path.join(config.dataDir ?? path.join(tmpdir(), 'glassbox-test-data'), 'evidence') }));
 
   await registerStaffApp(app);
   await app.register(publicSite({ database }));

@@ -64,6 +64,7 @@ export { OMB_2025_COLUMNS } from './inventory-io/omb-2025.js';
 export { IMPORT_COLUMNS as INVENTORY_IMPORT_COLUMNS } from './inventory-io/glassbox-profile.js';
 export { parseCsv, csvRecord, CsvSyntaxError } from './inventory-io/csv.js';
 export * from './classification/classification.schemas.js';
+export * from './classification/classification-result.schemas.js';
 export { classifyAnswers, summarise as summariseClassification, RULES_VERSION } from './classification/classify.js';
 export * from './classification/classification.presenter.js';
 export { canClassify, canChangeTierPolicy } from './classification/policy.js';

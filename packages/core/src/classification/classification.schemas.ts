@@ -1,8 +1,8 @@
 /**
  * The zod shapes of screening: the answers a person gives (mirroring the answer types of
- * @glassbox/rules, checked at compile time below), the organisation's tier policy as admins edit
- * it, and the classification result as the API returns it. The service validates with the same
- * schemas the HTTP routes declare, so the CLI gets the same answers as the API.
+ * @glassbox/rules, checked at compile time below) and the organisation's tier policy as admins
+ * edit it (the result is in classification-result.schemas.ts). The service validates with the
+ * same schemas the HTTP routes declare, so the CLI gets the same answers as the API.
  */
 import { z } from 'zod';
 import {
@@ -14,11 +14,8 @@ import {
   type BiometricCategorisationException,
   type DecisionRole,
   type DeployerKind,
-  type EuClassification,
   type EuScreeningAnswers,
-  type ObligationTemplate,
   type OmbAnswers,
-  type OmbClassification,
   type OmbPracticeId,
   type OmbPresumedCategory,
   type OrgTierPolicy,
@@ -37,7 +34,7 @@ const tuple = <T extends string>(values: readonly T[]): [T, ...T[]] => {
 };
 
 export const ANSWERS = ['yes', 'no', 'unsure'] as const;
-export const DECISION_ROLE_VALUES: readonly DecisionRole[] = ['informs', 'recommends', 'decides'];
+export const DECISION_ROLE_VALUES = ['informs', 'recommends', 'decides'] as const satisfies readonly DecisionRole[];
 export const ANNEX_III_POINT_VALUES = Object.keys(ANNEX_III_POINTS) as AnnexIIIPoint[];
 export const OMB_PRESUMED_CATEGORY_VALUES = Object.keys(OMB_PRESUMED_CATEGORIES) as OmbPresumedCategory[];
 export const OMB_PRACTICE_VALUES: readonly OmbPracticeId[] = OMB_MINIMUM_PRACTICES.map((p) => p.id);
@@ -62,7 +59,7 @@ export const EU_TIER_VALUES = ['prohibited', 'high', 'limited', 'minimal', 'unde
 export const OMB_HIGH_IMPACT_VALUES = ['yes', 'no', 'undetermined'] as const;
 
 const answer = z.enum(ANSWERS);
-const decisionRole = z.enum(tuple(DECISION_ROLE_VALUES));
+const decisionRole = z.enum(DECISION_ROLE_VALUES);
 
 /** EU AI Act screening (Regulation (EU) 2024/1689): the rules' `EuScreeningAnswers`. */
 export const euAnswersSchema = z
@@ -228,104 +225,5 @@ export const tierPolicySchema = z
   .strict();
 
 const _tierPolicySchemaMatchesRules = same<z.infer<typeof tierPolicySchema>, OrgTierPolicy>(true);
-
-// ---- the classification result, as stored with each screening and returned by the API
-
-const dutyDetermination = z.object({ status: z.enum(['required', 'not_required', 'undetermined']), provision: z.string(), explanation: z.string() });
-const openQuestion = z.object({ id: z.string(), provision: z.string(), question: z.string() });
-const phase = z.enum(['before_deployment', 'in_operation']);
-
-export const euClassificationSchema = z.object({
-  tier: z.enum(EU_TIER_VALUES),
-  establishedTier: z.enum(['prohibited', 'high', 'limited', 'minimal']),
-  bases: z.array(
-    z.object({
-      provision: z.string(),
-      effect: z.enum(['prohibited', 'exception', 'high', 'not_high', 'override', 'limited', 'exempt', 'minimal']),
-      explanation: z.string(),
-    }),
-  ),
-  transparencyDuties: z.array(
-    z.object({ id: z.enum(['art50.1', 'art50.2', 'art50.3', 'art50.4.deep-fake', 'art50.4.text']), provision: z.string(), addressee: z.enum(['provider', 'deployer']), explanation: z.string() }),
-  ),
-  friaRequired: dutyDetermination,
-  registrationRequired: dutyDetermination,
-  restrictedSection: dutyDetermination,
-  deployerDuties: z.array(z.object({ id: z.string(), provision: z.string(), reason: z.string() })),
-  highRiskAnnexIII: z.array(z.string()),
-  openQuestions: z.array(openQuestion.extend({ couldRaiseTierTo: z.enum(['prohibited', 'high', 'limited', 'minimal']).optional() })),
-});
-
-export const ombClassificationSchema = z.object({
-  determination: z.enum(['high-impact', 'presumed-determined-not-high-impact', 'not-high-impact', 'undetermined']),
-  highImpact: z.boolean(),
-  inventoryValue: z.enum(['High-impact', 'Presumed high-impact, but determined not high impact', 'Not high-impact']).nullable(),
-  categories: z.array(z.enum(['rights', 'safety'])),
-  presumed: z.array(z.object({ category: z.string(), label: z.string() })),
-  bases: z.array(z.object({ provision: z.string(), explanation: z.string() })),
-  minimumPractices: z.array(
-    z.object({ id: z.string(), reference: z.string(), title: z.string(), description: z.string(), phase, status: z.enum(['required', 'waived', 'pilot_exempt']) }),
-  ),
-  pilot: z.object({ status: z.enum(['not_a_pilot', 'exempt', 'not_exempt']), explanation: z.string() }),
-  waivers: z.array(z.object({ practice: z.string(), valid: z.boolean(), explanation: z.string() })),
-  openQuestions: z.array(openQuestion),
-});
-
-export const obligationTemplateSchema = z.object({
-  key: z.string(),
-  framework: z.enum(['eu-ai-act', 'us-omb', 'org-policy']),
-  reference: z.string(),
-  title: z.string(),
-  description: z.string(),
-  phase,
-  recurrenceMonths: z.number().int().optional(),
-});
-
-export const orgTierResultSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  /** The policy rule that placed the system, or null when the default tier applied. */
-  ruleId: z.string().nullable(),
-  explanation: z.string(),
-  requirements: z.array(z.object({ key: z.string(), title: z.string(), description: z.string().optional(), phase, recurrenceMonths: z.number().int().optional() })),
-});
-
-/** What the system's columns (and the inventory list filters) get from a classification. */
-export const classificationSummarySchema = z.object({
-  euTier: z.enum(EU_TIER_VALUES).nullable(),
-  ombHighImpact: z.enum(OMB_HIGH_IMPACT_VALUES).nullable(),
-  orgTier: z.string(),
-  friaRequired: z.boolean().nullable(),
-  euRegistrationRequired: z.boolean().nullable(),
-});
-
-export const classificationResultSchema = z.object({
-  rulesVersion: z.string(),
-  facts: z.object({ decisionRole, personalData: z.boolean(), affectsPeople: z.boolean() }),
-  summary: classificationSummarySchema,
-  eu: euClassificationSchema.nullable(),
-  omb: ombClassificationSchema.nullable(),
-  orgTier: orgTierResultSchema,
-  obligations: z.array(obligationTemplateSchema),
-});
-
-export type ClassificationSummary = z.infer<typeof classificationSummarySchema>;
-export type OrgTierResultView = z.infer<typeof orgTierResultSchema>;
-export type ClassificationResult = {
-  rulesVersion: string;
-  facts: ScreeningFacts;
-  summary: ClassificationSummary;
-  eu: EuClassification | null;
-  omb: OmbClassification | null;
-  orgTier: OrgTierResultView;
-  obligations: ObligationTemplate[];
-};
-
-/** The rules' result types fit the response schema (so nothing the rules return is refused or lost silently). */
-const _resultSchemaAcceptsRules = [
-  same<EuClassification, EuClassification & z.input<typeof euClassificationSchema>>(true),
-  same<OmbClassification, OmbClassification & z.input<typeof ombClassificationSchema>>(true),
-  same<ObligationTemplate, ObligationTemplate & z.input<typeof obligationTemplateSchema>>(true),
-] as const;
 
 export const isEuTier = (value: string): value is (typeof EU_TIER_VALUES)[number] => (EU_TIER_VALUES as readonly string[]).includes(value);

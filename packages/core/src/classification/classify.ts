@@ -5,7 +5,8 @@
  * onto the columns the inventory filters on. No I/O.
  */
 import { classifyEuAiAct, classifyOmb, generateObligations, orgTier, type EuClassification, type OmbClassification, type OrgTierPolicy } from '@glassbox/rules';
-import type { ClassificationResult, ClassificationSummary, ScreeningAnswers } from './classification.schemas.js';
+import type { ClassificationResult, ClassificationSummary } from './classification-result.schemas.js';
+import type { ScreeningAnswers } from './classification.schemas.js';
 
 /**
  * Which version of the rules answered, stored with every screening so a result can be traced to

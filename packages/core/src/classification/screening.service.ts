@@ -17,13 +17,8 @@ import { canCreateSystem } from '../inventory/policy.js';
 import { findReadableSystem, loadEditable } from '../inventory/system-loader.js';
 import { syncObligations, type ObligationChanges } from '../obligations/obligation-sync.js';
 import { presentClassification, type SystemClassificationView } from './classification.presenter.js';
-import {
-  screeningAnswersSchema,
-  type ClassificationResult,
-  type ScreeningAnswers,
-  type ScreeningAnswersInput,
-  type ScreeningFacts,
-} from './classification.schemas.js';
+import type { ClassificationResult } from './classification-result.schemas.js';
+import { screeningAnswersSchema, type ScreeningAnswers, type ScreeningAnswersInput, type ScreeningFacts } from './classification.schemas.js';
 import { classifyAnswers, RULES_VERSION } from './classify.js';
 import { canClassify } from './policy.js';
 import { loadTierPolicy } from './tier-policy.service.js';
