@@ -18,14 +18,20 @@ import { ROOT, cleanupAll, freePort, spawnChild, tempDir, waitFor200, type Child
 import { postgresVersion, providePostgres } from './lib/postgres.js';
 import { fmtInt, fmtMs, fmtPct, fmtS, table } from './lib/report.js';
 import { seedOrgWithMembers, type SeededOrg } from './lib/seed.js';
+import { seedOrgWithSystems, type SeededInventory } from './lib/seed-inventory.js';
 
 const MEMBERS = 1000;
 const TARGET_LIST_RATIO = 0.4;
 const TARGET_READY_MS = 10_000;
+const SYSTEMS = 10_000;
+const INVENTORY_CONNECTIONS = 20;
+const PAGE = 50;
+const TARGET_INVENTORY_P99_MS = 50;
 
 type Db = 'PGlite' | 'PostgreSQL';
 type LoadRow = { what: string; db: Db | '-'; result: LoadResult; expected?: 304 };
 const isList = (row: LoadRow): boolean => row.what.startsWith('members list');
+const isInventory = (row: LoadRow): boolean => row.what.startsWith('inventory');
 type StartRow = { what: string; db: Db; ms: number };
 
 const loadRows: LoadRow[] = [];
@@ -114,6 +120,39 @@ async function measureGlassbox(db: Db, where: { dataDir: string } | { url: strin
   }
 }
 
+/** One page of the inventory must come back full before it is worth timing. */
+async function checkPage(url: string, headers: Record<string, string>): Promise<number> {
+  const res = await fetch(url, { headers });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  const body = JSON.parse(text) as { items?: unknown[]; total?: number };
+  if (body.items?.length !== PAGE || !body.total || body.total < PAGE) throw new Error(`GET ${url} returned ${body.items?.length ?? 'no'} items (total ${body.total}), expected a full page of ${PAGE}`);
+  return body.total;
+}
+
+/** The inventory list, a search and a filtered list over SYSTEMS systems, at INVENTORY_CONNECTIONS connections. */
+async function measureInventory(url: string, seeded: SeededInventory): Promise<void> {
+  const port = await freePort();
+  const { child, base } = await startServer('glassbox-inventory', serverEnv(port, { url }, { DATA_DIR: tempDir('secret-inv') }), port);
+  const load: LoadSettings = { ...settings, connections: INVENTORY_CONNECTIONS };
+  try {
+    const headers = { authorization: `Bearer ${seeded.token}` };
+    const list = `${base}/api/v1/orgs/${seeded.slug}/systems`;
+    const cases: Array<[string, string]> = [
+      ['inventory list, first page', `?limit=${PAGE}`],
+      ['inventory search q=fraud', `?q=fraud&limit=${PAGE}`],
+      ['inventory filter in_service + high', `?lifecycle=in_service&euTier=high&limit=${PAGE}`],
+    ];
+    for (const [what, query] of cases) {
+      const total = await checkPage(`${list}${query}`, headers);
+      step(`PostgreSQL: GET /api/v1/orgs/<slug>/systems${query} — ${fmtInt(total)} of ${fmtInt(seeded.systems)} match, ${INVENTORY_CONNECTIONS} connections (${load.durationS} s)`);
+      loadRows.push({ what: `${what} (${fmtInt(total)} match)`, db: 'PostgreSQL', result: await measureLoad(`${list}${query}`, load, headers) });
+    }
+  } finally {
+    await child.stop();
+  }
+}
+
 /** Milliseconds from spawning the command to the first 200 from /readyz; then stops it. */
 async function timeStart(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, port: number): Promise<number> {
   const t0 = performance.now();
@@ -170,6 +209,15 @@ async function main(): Promise<void> {
     await measureGlassbox('PostgreSQL', { url: pg.url }, seeded, settings);
   });
 
+  if (pgUrl) {
+    const url = pgUrl;
+    await section('PostgreSQL inventory load', async () => {
+      step(`PostgreSQL: seeding an organisation with ${fmtInt(SYSTEMS)} AI systems`);
+      const seeded = await seedOrgWithSystems({ url, poolSize: 2 }, SYSTEMS);
+      await measureInventory(url, seeded);
+    });
+  }
+
   const webBuilt = existsSync(path.join(ROOT, 'apps/web/dist/index.html'));
   await section('start-up on PGlite', async () => {
     const dataDir = tempDir('start');
@@ -220,6 +268,7 @@ async function main(): Promise<void> {
 
   const listPg = loadRows.find((r) => r.db === 'PostgreSQL' && isList(r) && !r.expected);
   const repeatPg = loadRows.find((r) => r.db === 'PostgreSQL' && isList(r) && r.expected === 304);
+  const inventoryRows = loadRows.filter(isInventory);
   const readyPglite = startRows.find((r) => r.db === 'PGlite' && r.what === 'npm start, existing data dir');
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
   const summary: string[][] = [
@@ -230,7 +279,8 @@ async function main(): Promise<void> {
       .map((r) => [
         `${r.what} (${r.db})`,
         `${fmtInt(r.result.reqPerSec)} req/s = ${fmtPct(r.result.reqPerSec / baseline.reqPerSec)}` +
-          (isList(r) ? ` (${fmtPct(r.result.reqPerSec / samePayload.reqPerSec)} of same payload)` : ''),
+          (isList(r) ? ` (${fmtPct(r.result.reqPerSec / samePayload.reqPerSec)} of same payload)` : '') +
+          (isInventory(r) ? `, p99 ${fmtMs(r.result.p99Ms)} ms (hello-world p99 ${fmtMs(baseline.p99Ms)} ms)` : ''),
         '',
         '',
       ]),
@@ -245,6 +295,14 @@ async function main(): Promise<void> {
   if (repeatPg) {
     const ratio = repeatPg.result.reqPerSec / baseline.reqPerSec;
     summary.push(['same list, repeat request (304), PostgreSQL', `${fmtPct(ratio)} of baseline`, `≥ ${fmtPct(TARGET_LIST_RATIO)}`, met(ratio >= TARGET_LIST_RATIO && problems(repeatPg.result, 304) === '')]);
+  }
+  const inventoryTarget = `inventory list/search p99 < ${TARGET_INVENTORY_P99_MS} ms at ${INVENTORY_CONNECTIONS} connections`;
+  if (inventoryRows.length === 3) {
+    const worst = Math.max(...inventoryRows.map((r) => r.result.p99Ms));
+    const clean = inventoryRows.every((r) => problems(r.result) === '');
+    summary.push([`TARGET ${inventoryTarget}, ${fmtInt(SYSTEMS)} systems, PostgreSQL`, `worst p99 ${fmtMs(worst)} ms`, `< ${TARGET_INVENTORY_P99_MS} ms`, met(worst < TARGET_INVENTORY_P99_MS && clean)]);
+  } else {
+    summary.push([`TARGET ${inventoryTarget}, PostgreSQL`, 'not measured', `< ${TARGET_INVENTORY_P99_MS} ms`, 'UNKNOWN']);
   }
   if (readyPglite) {
     summary.push(['TARGET ready after npm start, PGlite', fmtS(readyPglite.ms), `< ${fmtS(TARGET_READY_MS)}`, met(readyPglite.ms < TARGET_READY_MS)]);

@@ -171,7 +171,7 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function send(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<unknown> {
+async function send(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -435,3 +435,234 @@ export const createToolCatalogueEntry = (org: string, input: CatalogueEntryInput
 export const updateToolCatalogueEntry = (org: string, id: string, changes: Partial<CatalogueEntryInput>) => patch<CatalogueEntry>(`${cataloguePath(org)}/${seg(id)}`, changes);
 export const archiveToolCatalogueEntry = (org: string, id: string) => post<CatalogueEntry>(`${cataloguePath(org)}/${seg(id)}/archive`, {});
 export const checkToolUse = (org: string, input: { toolId: string; use: string; data: DataKind }) => post<ToolUseAnswer>(`${cataloguePath(org)}/check`, input);
+
+// Screening and classification (the answers mirror packages/core classification.schemas.ts)
+export type Answer = 'yes' | 'no' | 'unsure';
+export type EuAnswers = {
+  prohibited: {
+    manipulation: Answer;
+    exploitationOfVulnerabilities: Answer;
+    socialScoring: Answer;
+    crimeRiskProfiling: { practice: Answer; supportsHumanAssessmentOnObjectiveFacts?: Answer };
+    untargetedFacialScraping: Answer;
+    emotionRecognitionAtWorkOrEducation: { practice: Answer; medicalOrSafetyReasons?: Answer };
+    sensitiveBiometricCategorisation: { practice: Answer; exception?: string };
+    realTimeRemoteBiometricIdentification: { practice: Answer; objective?: string; nationalLawProvidesForUse?: Answer; authorisation?: string };
+  };
+  annexI: { productOrSafetyComponent: Answer; thirdPartyConformityAssessment?: Answer };
+  annexIII: { points: string[]; unsure?: boolean };
+  derogation: { claimed: Answer; conditions?: string[]; profilesNaturalPersons: Answer };
+  transparency: {
+    interactsWithNaturalPersons: Answer;
+    interactionObvious?: Answer;
+    generatesSyntheticContent: Answer;
+    assistiveOrNoSubstantialAlteration?: Answer;
+    emotionRecognition: Answer;
+    biometricCategorisation: Answer;
+    deepFake: Answer;
+    evidentlyArtisticOrSatirical?: Answer;
+    publicInterestText: Answer;
+    humanReviewWithEditorialResponsibility?: Answer;
+    authorisedByLawForCriminalOffences?: Answer;
+    availableToPublicToReportCrime?: Answer;
+  };
+  deployer: { kind: string; actsOnBehalfOfPublicAuthority?: Answer };
+  context: { lawEnforcement: Answer; migrationAsylumBorder: Answer; workplace?: Answer };
+};
+export type OmbAnswers = {
+  principalBasis: Answer;
+  rightsEffect: Answer;
+  safetyEffect: Answer;
+  presumedCategories: string[];
+  presumedCategoriesUnsure?: boolean;
+  notHighImpactDetermination?: { documentedToCaio: boolean; justification: string };
+  pilot?: { limitedScaleAndDuration: Answer; caioCertifiedAndTracked: Answer; optInOutOfferedWherePossible: Answer };
+  waivers?: Array<{ practice: string; caioWrittenRiskDetermination: Answer }>;
+};
+export type ScreeningAnswers = {
+  eu: EuAnswers | null;
+  omb: OmbAnswers | null;
+  facts: { decisionRole?: DecisionRole; personalData?: boolean; affectsPeople: boolean };
+};
+
+type Duty = { status: 'required' | 'not_required' | 'undetermined'; provision: string; explanation: string };
+type OpenQuestion = { id: string; provision: string; question: string };
+type Phase = 'before_deployment' | 'in_operation';
+export type ClassificationResult = {
+  rulesVersion: string;
+  facts: { decisionRole: DecisionRole; personalData: boolean; affectsPeople: boolean };
+  summary: { euTier: EuTier | null; ombHighImpact: OmbHighImpact | null; orgTier: string; friaRequired: boolean | null; euRegistrationRequired: boolean | null };
+  eu: {
+    tier: EuTier;
+    bases: Array<{ provision: string; effect: string; explanation: string }>;
+    transparencyDuties: Array<{ id: string; provision: string; addressee: 'provider' | 'deployer'; explanation: string }>;
+    friaRequired: Duty;
+    registrationRequired: Duty;
+    restrictedSection: Duty;
+    deployerDuties: Array<{ id: string; provision: string; reason: string }>;
+    highRiskAnnexIII: string[];
+    openQuestions: Array<OpenQuestion & { couldRaiseTierTo?: string }>;
+  } | null;
+  omb: {
+    determination: 'high-impact' | 'presumed-determined-not-high-impact' | 'not-high-impact' | 'undetermined';
+    highImpact: boolean;
+    inventoryValue: string | null;
+    categories: Array<'rights' | 'safety'>;
+    presumed: Array<{ category: string; label: string }>;
+    bases: Array<{ provision: string; explanation: string }>;
+    pilot: { status: 'not_a_pilot' | 'exempt' | 'not_exempt'; explanation: string };
+    waivers: Array<{ practice: string; valid: boolean; explanation: string }>;
+    openQuestions: OpenQuestion[];
+  } | null;
+  orgTier: { id: string; label: string; ruleId: string | null; explanation: string };
+  obligations: Array<{ key: string; framework: 'eu-ai-act' | 'us-omb' | 'org-policy'; reference: string; title: string; description: string; phase: Phase; recurrenceMonths?: number }>;
+};
+export type Screening = {
+  id: string;
+  systemId: string | null;
+  answers: ScreeningAnswers;
+  result: ClassificationResult;
+  rulesVersion: string;
+  createdBy: { id: string | null; label: string };
+  createdAt: string;
+};
+export type ScreenedSystem = { id: string; slug: string; name: string; lifecycle: Lifecycle; classification: SystemClassification | null };
+export type ProductProposal = { name: string; purpose: string; sourcing: Sourcing; supplier?: string | null; decisionRole: DecisionRole; personalData: boolean };
+
+export const recordScreening = (org: string, system: string, answers: ScreeningAnswers) =>
+  post<{ screening: Screening; system: ScreenedSystem }>(`${systemPath(org, system)}/screenings`, { answers });
+export const getLatestScreening = (org: string, system: string, signal?: AbortSignal) => get<Screening>(`${systemPath(org, system)}/screenings/latest`, { signal });
+export const quickScreen = (org: string, input: { answers: ScreeningAnswers; proposal?: ProductProposal }) =>
+  post<{ result: ClassificationResult; screening: Screening; system: ScreenedSystem | null }>(`${orgPath(org)}/screenings/quick`, input);
+export const classifyAnswers = (org: string, answers: ScreeningAnswers) => post<ClassificationResult>(`${orgPath(org)}/classify`, { answers });
+
+// Obligations and evidence
+export const OBLIGATION_STATUSES = ['open', 'in_progress', 'met', 'not_applicable'] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
+export const OBLIGATION_PHASES = ['before_deployment', 'in_operation'] as const;
+export type ObligationPhase = (typeof OBLIGATION_PHASES)[number];
+export type Framework = 'eu-ai-act' | 'us-omb' | 'org-policy';
+
+export type Evidence = {
+  id: string;
+  obligationId: string;
+  kind: 'file' | 'link';
+  title: string;
+  url: string | null;
+  file: { name: string; contentType: string; sizeBytes: number; sha256: string } | null;
+  createdBy: { id: string | null; label: string };
+  createdAt: string;
+};
+
+export type Obligation = {
+  id: string;
+  systemId: string;
+  key: string;
+  framework: Framework;
+  reference: string;
+  title: string;
+  description: string;
+  phase: ObligationPhase;
+  recurrenceMonths: number | null;
+  owner: { id: string; displayName: string };
+  /** YYYY-MM-DD. */
+  dueDate: string | null;
+  status: ObligationStatus;
+  naReason: string | null;
+  overdue: boolean;
+  retiredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  evidence: Evidence[];
+};
+
+export type StatusCounts = Record<ObligationStatus, number>;
+export type ProgressCounts = { total: number; done: number; byStatus: StatusCounts };
+export type ObligationTotals = ProgressCounts & { byPhase: Record<ObligationPhase, ProgressCounts>; overdue: number };
+export type SystemObligationProgress = ObligationTotals & {
+  systemId: string;
+  screenedAt: string | null;
+  retired: number;
+  blocking: Array<{ id: string; key: string; title: string; status: ObligationStatus }>;
+};
+export type OrganisationObligationProgress = {
+  obligations: ObligationTotals;
+  systems: { total: number; screened: number; missingScreening: number; withOpenBeforeDeployment: number; byEuTier: Record<string, number>; byLifecycle: Record<string, number> };
+  missingScreening: Array<{ id: string; slug: string; name: string; lifecycle: string }>;
+};
+export type ObligationChanges = { status?: ObligationStatus; naReason?: string | null; ownerId?: string; dueDate?: string | null };
+
+/** Types the server accepts as evidence files (core obligations/evidence-files.ts), with their names. */
+export const EVIDENCE_FILE_TYPES: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+  'text/plain': 'plain text',
+  'text/csv': 'CSV',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document (.docx)',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook (.xlsx)',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument text (.odt)',
+};
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+const obligationPath = (org: string, system: string, obligation: string) => `${systemPath(org, system)}/obligations/${seg(obligation)}`;
+export const listObligations = (org: string, system: string, retired: 'false' | 'true' | 'any', signal?: AbortSignal) =>
+  get<{ items: Obligation[]; total: number }>(`${systemPath(org, system)}/obligations`, { query: { retired }, signal });
+export const getSystemObligationProgress = (org: string, system: string, signal?: AbortSignal) =>
+  get<SystemObligationProgress>(`${systemPath(org, system)}/obligations/progress`, { signal });
+export const getOrganisationObligationProgress = (org: string, signal?: AbortSignal) =>
+  get<OrganisationObligationProgress>(`${orgPath(org)}/obligations/progress`, { signal });
+export const updateObligation = (org: string, system: string, obligation: string, changes: ObligationChanges) =>
+  patch<Obligation>(obligationPath(org, system, obligation), changes);
+export const addEvidenceLink = (org: string, system: string, obligation: string, input: { title: string; url: string }) =>
+  post<Evidence>(`${obligationPath(org, system, obligation)}/evidence`, { kind: 'link', ...input });
+export const deleteEvidence = (org: string, system: string, obligation: string, evidence: string) =>
+  del(`${obligationPath(org, system, obligation)}/evidence/${seg(evidence)}`);
+/** Where a stored evidence file downloads from (same-origin, so the session cookie goes with it). */
+export const evidenceFileUrl = (org: string, system: string, obligation: string, evidence: string) =>
+  buildUrl(`${obligationPath(org, system, obligation)}/evidence/${seg(evidence)}/file`, undefined);
+
+/** Files go as the raw body (no multipart), their type in X-File-Type; errors are read as `send` reads them. */
+export async function uploadEvidenceFile(org: string, system: string, obligation: string, input: { file: File; title: string }): Promise<Evidence> {
+  const url = buildUrl(`${obligationPath(org, system, obligation)}/evidence/file`, { name: input.file.name, title: input.title });
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-type': input.file.type || 'application/octet-stream' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: input.file });
+  } catch {
+    throw new ApiError(0, 'client.network', 'Glassbox could not be reached. Check your connection and try again.');
+  }
+  const body = await readBody(response);
+  if (response.ok) return body as Evidence;
+  if (response.status === 401) unauthorizedHandler?.();
+  const code = isRecord(body) && typeof body['code'] === 'string' ? body['code'] : `http.${response.status}`;
+  const message =
+    isRecord(body) && typeof body['message'] === 'string' && body['message']
+      ? body['message']
+      : response.status === 413
+        ? 'The file is larger than 20 MB.'
+        : (fallbackMessages[response.status] ?? `The server answered ${response.status}. Try again in a moment.`);
+  const fields: Record<string, string> = {};
+  if (isRecord(body) && isRecord(body['fields'])) {
+    for (const [key, value] of Object.entries(body['fields'])) if (typeof value === 'string') fields[key] = value;
+  }
+  throw new ApiError(response.status, code, message, fields);
+}
+
+// The whole tier policy, as the admin screen shows and edits it
+export type TierRequirement = { key: string; title: string; description?: string; phase: ObligationPhase; recurrenceMonths?: number };
+export type TierRule = {
+  id: string;
+  when: { euTier?: EuTier[]; ombHighImpact?: boolean; decisionRole?: DecisionRole[]; personalData?: boolean; affectsPeople?: boolean };
+  tier: string;
+};
+export type TierPolicyDocument = {
+  tiers: Array<{ id: string; label: string; requirements: TierRequirement[] }>;
+  rules: TierRule[];
+  defaultTier: string;
+};
+export type FullTierPolicy = { policy: TierPolicyDocument; isDefault: boolean; updatedAt: string | null };
+export const getFullTierPolicy = (org: string, signal?: AbortSignal) => get<FullTierPolicy>(`${orgPath(org)}/tier-policy`, { signal });
+export const putTierPolicy = async (org: string, policy: unknown): Promise<FullTierPolicy> =>
+  (await send('PUT', `${orgPath(org)}/tier-policy`, { body: { policy } })) as FullTierPolicy;

@@ -14,6 +14,7 @@ import { ApiTokensPage } from './pages/admin/api-tokens.page';
 import { AuditLogPage } from './pages/admin/audit-log.page';
 import { InvitationsPage } from './pages/admin/invitations.page';
 import { OutboxPage } from './pages/admin/outbox.page';
+import { TierPolicyPage } from './pages/admin/tier-policy.page';
 import { UnitsPage } from './pages/admin/units.page';
 import { UsersPage } from './pages/admin/users.page';
 import { ToolCataloguePage } from './pages/catalogue/tool-catalogue.page';
@@ -27,7 +28,11 @@ import { SystemDetailPage } from './pages/inventory/system-detail.page';
 import { SystemHistoryPage } from './pages/inventory/system-history.page';
 import { SystemsListPage } from './pages/inventory/systems-list.page';
 import { NotFoundPage } from './pages/not-found.page';
+import { ObligationsPage } from './pages/obligations/obligations.page';
 import { ResetPasswordPage } from './pages/reset-password.page';
+import { QuickScreenPage } from './pages/screening/quick-screen.page';
+import { ScreeningResultPage } from './pages/screening/screening-result.page';
+import { ScreeningPage } from './pages/screening/screening.page';
 import { SignInPage } from './pages/sign-in.page';
 import { SessionProvider } from './session';
 
@@ -38,6 +43,7 @@ const adminPages: Record<string, ReactNode> = {
   '/admin/api-tokens': <ApiTokensPage />,
   '/admin/audit-log': <AuditLogPage />,
   '/admin/outbox': <OutboxPage />,
+  '/admin/tier-policy': <TierPolicyPage />,
 };
 
 function guarded(path: string): ReactNode {
@@ -71,8 +77,12 @@ export function App() {
                 <Route path=":systemId" element={withOrganisation(<SystemDetailPage />)} />
                 <Route path=":systemId/edit" element={withOrganisation(<EditSystemPage />)} />
                 <Route path=":systemId/history" element={withOrganisation(<SystemHistoryPage />)} />
+                <Route path=":systemId/obligations" element={withOrganisation(<ObligationsPage />)} />
+                <Route path=":systemId/screening" element={withOrganisation(<ScreeningPage />)} />
+                <Route path=":systemId/screening/result" element={withOrganisation(<ScreeningResultPage />)} />
               </Route>
               <Route path="tool-catalogue" element={withOrganisation(<ToolCataloguePage />)} />
+              <Route path="screening/quick" element={<RequireRoles roles={SYSTEM_WRITER_ROLES}><QuickScreenPage /></RequireRoles>} />
               <Route path="admin" element={<AdminLayout />}>
                 <Route index element={<AdminIndexPage />} />
                 {Object.keys(adminPages).map((path) => (

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createApiToken, createUnit, listAuditEvents, OMB_2025_COLUMNS, systemCtx, transitionSystem, type Lifecycle } from '@glassbox/core';
+import { createApiToken, createUnit, listAuditEvents, OMB_2025_COLUMNS, systemCtx, transitionSystem, updateObligation, type Lifecycle } from '@glassbox/core';
 import { parseCsv, readCsvCell } from '@glassbox/core/inventory-io/csv';
-import { makeOrganisation, makeSystem, makeUser } from '@glassbox/core/testing/factories';
+import { makeOrganisation, makeScreeningAnswers, makeSystem, makeUser, screenTestSystem } from '@glassbox/core/testing/factories';
 import { createTestApp, makeOrgWithEveryRole, NO_RATE_LIMIT, type TestApp } from '../testing/harness.js';
 
 let t: TestApp;
@@ -171,6 +171,10 @@ describe('export', () => {
       personalData: true,
       publicVisibility: 'public',
     });
+    // Screened before approval (gates.ts); the OMB flag is then set by hand, as this test is about the export's columns.
+    await screenTestSystem(t.database.db, { organisationId: org.id, systemId: live.id, answers: makeScreeningAnswers() });
+    const toDo = await t.database.db.selectFrom('obligation').select('id').where('system_id', '=', live.id).where('phase', '=', 'before_deployment').execute();
+    for (const o of toDo) await updateObligation(ctx(), { organisationId: org.id, ref: live.id, obligationId: o.id, status: 'met' });
     await moveTo(org.id, live.id, ['proposed', 'in_review', 'approved', 'in_service']);
     await t.database.db.updateTable('ai_system').set({ omb_high_impact: 'yes' }).where('id', '=', live.id).execute();
     await makeSystem(t.database.db, { organisationId: org.id, ownerId: sessions.admin.user.id, name: 'Translation helper', sourcing: 'in_house', personalData: false });

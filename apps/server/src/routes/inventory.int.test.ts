@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createApiToken, createUnit, listAuditEvents, systemCtx, LIFECYCLE_TRANSITIONS, type Lifecycle, type Role } from '@glassbox/core';
-import { makeOrganisation, makeUser } from '@glassbox/core/testing/factories';
+import { createApiToken, createUnit, listAuditEvents, systemCtx, updateObligation, LIFECYCLE_TRANSITIONS, type Lifecycle, type Role } from '@glassbox/core';
+import { makeOrganisation, makeScreeningAnswers, makeUser, screenTestSystem } from '@glassbox/core/testing/factories';
 import { createTestApp, makeOrgWithEveryRole, NO_RATE_LIMIT, type Session, type TestApp } from '../testing/harness.js';
 
 let t: TestApp;
@@ -36,7 +36,7 @@ type System = {
   allowedTransitions: Lifecycle[];
 };
 type Page = { items: System[]; total: number };
-type ErrorBody = { code: string; message: string; fields?: Record<string, string> };
+type ErrorBody = { code: string; message: string; fields?: Record<string, string>; details?: { blocking?: Array<{ code: string; message: string }> } };
 type Version = { version: number; kind: string; changedFields: string[]; reason: string | null; actor: { type: string; name: string }; snapshot: Record<string, unknown> };
 
 type Headers = Record<string, string>;
@@ -57,6 +57,15 @@ async function setup() {
         expect(res.statusCode, res.body).toBe(201);
         return res.json<System>();
       },
+      /**
+       * Screens the system with answers where no EU AI Act provision applies (minimal tier), as a
+       * system must be screened before it is approved, and records its before-deployment
+       * obligations as met, so these tests exercise the lifecycle rather than the gates.
+       */
+      screen: async (id: string) => {
+        await screenTestSystem(t.database.db, { organisationId: org.id, systemId: id, answers: makeScreeningAnswers() });
+        await meetBeforeDeployment(org.id, id);
+      },
       move: async (id: string, to: Lifecycle, reason = `Moving to ${to}.`) => {
         const res = await send('POST', `/${id}/transitions`, { to, reason });
         expect(res.statusCode, `→ ${to}: ${res.body}`).toBe(200);
@@ -65,6 +74,11 @@ async function setup() {
     };
   };
   return { org, sessions, base, as };
+}
+
+async function meetBeforeDeployment(organisationId: string, systemId: string): Promise<void> {
+  const open = await t.database.db.selectFrom('obligation').select('id').where('system_id', '=', systemId).where('phase', '=', 'before_deployment').execute();
+  for (const o of open) await updateObligation(systemCtx(t.database.db, 'test'), { organisationId, ref: systemId, obligationId: o.id, status: 'met' });
 }
 
 const MINIMAL = { name: 'Benefit claim triage', purpose: 'Sorts incoming benefit claims by urgency.', sourcing: 'in_house', decisionRole: 'recommends', personalData: true };
@@ -304,6 +318,7 @@ describe('archiving', () => {
   it('keeps systems under review, approved, in service or suspended in the inventory', async () => {
     const { as } = await setup();
     const s = await as('admin').create();
+    await as('admin').screen(s.id);
     for (const to of ['proposed', 'in_review', 'approved', 'in_service'] as const) await as('admin').move(s.id, to);
     const res = await as('admin').post(`/${s.id}/archive`, {});
     expect(res.statusCode).toBe(409);
@@ -336,6 +351,7 @@ describe('lifecycle over HTTP', () => {
     const { org, as } = await setup();
     for (const path of PATHS) {
       const s = await as('governance_officer').create();
+      await as('governance_officer').screen(s.id);
       let version = 1;
       for (const to of path) {
         const moved = await as('governance_officer').move(s.id, to, `Because ${to}`);
@@ -364,6 +380,7 @@ describe('lifecycle over HTTP', () => {
   ] as const)('refuses %s → %s with 409 naming the allowed moves', async (from, to) => {
     const { as } = await setup();
     const s = await as('admin').create();
+    await as('admin').screen(s.id);
     const route: Record<string, Lifecycle[]> = {
       idea: [],
       proposed: ['proposed'],
@@ -381,6 +398,22 @@ describe('lifecycle over HTTP', () => {
     for (const target of LIFECYCLE_TRANSITIONS[from]) expect(body.message).toContain(target);
     expect(body.fields?.to).toBeDefined();
     expect((await as('admin').get(`/${s.id}`)).json<System>().lifecycle).toBe(from);
+  });
+
+  it('refuses to approve or put into service a system that was never screened (gate.not_screened)', async () => {
+    const { as } = await setup();
+    const s = await as('governance_officer').create();
+    for (const to of ['proposed', 'in_review'] as const) await as('governance_officer').move(s.id, to);
+    const res = await as('governance_officer').post(`/${s.id}/transitions`, { to: 'approved', reason: 'Approving without a screening' });
+    expect(res.statusCode).toBe(409);
+    const body = errorOf(res);
+    expect(body.code).toBe('system.gates_unmet');
+    expect(body.message).toMatch(/screen the system first/);
+    expect(body.details?.blocking?.map((b) => b.code)).toEqual(['gate.not_screened']);
+    expect((await as('governance_officer').get(`/${s.id}`)).json<System>()).toMatchObject({ lifecycle: 'in_review', version: 3 });
+    // Rejecting needs no screening; approving does, and once screened it goes ahead.
+    await as('governance_officer').screen(s.id);
+    expect(await as('governance_officer').move(s.id, 'approved', 'Screened: minimal risk')).toMatchObject({ lifecycle: 'approved' });
   });
 
   it('requires a reason of 3 to 2000 characters', async () => {
@@ -412,6 +445,7 @@ describe('who may do what', () => {
     expect((await owner.post(`/${theirs.id}/transitions`, { to: 'proposed', reason: 'Not mine' })).statusCode).toBe(403);
     expect((await owner.post(`/${theirs.id}/archive`, {})).statusCode).toBe(403);
 
+    await owner.screen(mine.id);
     await owner.move(mine.id, 'proposed');
     await owner.move(mine.id, 'in_review');
     const approve = await owner.post(`/${mine.id}/transitions`, { to: 'approved', reason: 'I approve my own system' });
@@ -523,6 +557,7 @@ describe('the inventory list', () => {
     const gamma = await gov.create({ name: 'Gamma 100% match', purpose: 'Matches records.', description: 'Uses rent history_ too.', decisionRole: 'decides', tags: ['housing', 'data'] });
     const old = await gov.create({ name: 'Delta archived', tags: ['housing'] });
     await gov.post(`/${old.id}/archive`, {});
+    await gov.screen(gamma.id);
     for (const to of ['proposed', 'in_review', 'approved'] as const) await gov.move(gamma.id, to);
     await gov.move(alpha.id, 'proposed');
 

@@ -343,11 +343,16 @@ describe('progress', () => {
 
     const whole = (await as('auditor').get('/obligations/progress')).json<{
       obligations: { total: number; overdue: number; byStatus: Record<string, number> };
-      systems: { total: number; screened: number; missingScreening: number; withOpenBeforeDeployment: number };
+      systems: { total: number; screened: number; missingScreening: number; withOpenBeforeDeployment: number; byEuTier: Record<string, number>; byLifecycle: Record<string, number> };
       missingScreening: Array<{ id: string; name: string }>;
     }>();
     expect(whole.obligations).toMatchObject({ total: items.length, overdue: 1, byStatus: sys.byStatus });
-    expect(whole.systems).toEqual({ total: 2, screened: 1, missingScreening: 1, withOpenBeforeDeployment: 1 });
+    expect(whole.systems).toMatchObject({ total: 2, screened: 1, missingScreening: 1, withOpenBeforeDeployment: 1 });
+    // The dashboard's counts: the screened system's tier, and both systems' stages.
+    expect(Object.values(whole.systems.byEuTier).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(whole.systems.byEuTier.unscreened).toBe(1);
+    expect(Object.values(whole.systems.byLifecycle).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(whole.systems.byLifecycle.idea).toBeGreaterThanOrEqual(1);
     expect(whole.missingScreening).toEqual([{ id: unscreened.id, slug: unscreened.slug, name: 'Never screened', lifecycle: 'idea' }]);
   });
 

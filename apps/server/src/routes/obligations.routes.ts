@@ -167,12 +167,19 @@ export const obligationRoutes =
       config: { access: readers },
       schema: {
         tags,
-        summary: 'The organisation’s obligations: counts by status and phase, overdue, and the systems never screened',
+        summary: 'The organisation’s obligations (by status and phase, overdue) and systems (by EU tier and lifecycle stage, never screened)',
         params: orgParams,
         response: {
           200: z.object({
             obligations: obligationTotals,
-            systems: z.object({ total: z.number().int(), screened: z.number().int(), missingScreening: z.number().int(), withOpenBeforeDeployment: z.number().int() }),
+            systems: z.object({
+              total: z.number().int(),
+              screened: z.number().int(),
+              missingScreening: z.number().int(),
+              withOpenBeforeDeployment: z.number().int(),
+              byEuTier: z.record(z.string(), z.number().int()),
+              byLifecycle: z.record(z.string(), z.number().int()),
+            }),
             missingScreening: z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string(), lifecycle: z.string() })),
           }),
           ...errors,

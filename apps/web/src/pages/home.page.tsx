@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Page } from '../components/page';
 import { adminNav, primaryNav, visibleItems } from '../nav';
 import { hasAnyRole, roleLabel } from '../roles';
+import { DashboardTiles } from './dashboard/dashboard-tiles';
 import { SYSTEM_WRITER_ROLES } from './inventory/inventory-rules';
 import { useCurrentOrganisation, useSession } from '../session';
 
@@ -33,6 +34,8 @@ export function HomePage() {
       ) : (
         <p className="usa-intro">You are not a member of any organisation yet. Ask an administrator to invite you.</p>
       )}
+
+      {org && <DashboardTiles org={org.slug} orgName={org.name} />}
 
       <h2>What you can do</h2>
       <ul className="usa-list">

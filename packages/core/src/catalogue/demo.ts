@@ -3,7 +3,9 @@
  * each with its record in the inventory, moved to the lifecycle stage its catalogue status implies.
  * Called by the demo seed inside its transaction. Vendors and terms are invented.
  */
+import { recordScreening } from '../classification/screening.service.js';
 import type { Ctx } from '../context.js';
+import { generalPurposeToolScreening } from '../demo/demo-answers.js';
 import { AppError } from '../errors.js';
 import { transitionSystem } from '../inventory/lifecycle.service.js';
 import type { Lifecycle } from '../inventory/lifecycle.js';
@@ -18,7 +20,11 @@ function inMonths(months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-type DemoTool = Omit<CreateCatalogueEntryInput, 'organisationId' | 'inventoryOwnerId'> & { stages: Lifecycle[] };
+/** `screening`: how the tool is screened before it moves (a chat tool talks to people, a generator makes text or images: Art. 50). */
+type DemoTool = Omit<CreateCatalogueEntryInput, 'organisationId' | 'inventoryOwnerId'> & {
+  stages: Lifecycle[];
+  screening: { chat: boolean; generates: boolean };
+};
 
 const TOOLS = (): DemoTool[] => [
   {
@@ -44,6 +50,7 @@ const TOOLS = (): DemoTool[] => [
     dpaInPlace: true,
     reviewDate: inMonths(6),
     contact: CONTACT,
+    screening: { chat: true, generates: true },
     stages: ['proposed', 'in_review', 'approved', 'in_service'],
   },
   {
@@ -62,6 +69,7 @@ const TOOLS = (): DemoTool[] => [
     dpaInPlace: true,
     reviewDate: inMonths(4),
     contact: CONTACT,
+    screening: { chat: false, generates: false },
     stages: ['proposed', 'in_review', 'approved', 'in_service'],
   },
   {
@@ -78,6 +86,7 @@ const TOOLS = (): DemoTool[] => [
     dpaInPlace: false,
     reviewDate: null,
     contact: CONTACT,
+    screening: { chat: true, generates: true },
     stages: ['proposed', 'in_review', 'rejected'],
   },
   {
@@ -94,6 +103,7 @@ const TOOLS = (): DemoTool[] => [
     dpaInPlace: true,
     reviewDate: inMonths(9),
     contact: CONTACT,
+    screening: { chat: false, generates: false },
     stages: ['proposed', 'in_review', 'approved', 'in_service'],
   },
   {
@@ -110,6 +120,7 @@ const TOOLS = (): DemoTool[] => [
     dpaInPlace: false,
     reviewDate: null,
     contact: CONTACT,
+    screening: { chat: false, generates: true },
     stages: ['proposed', 'in_review'],
   },
 ];
@@ -123,9 +134,11 @@ export async function seedDemoCatalogue(tx: Ctx, organisationId: string): Promis
     .where((eb) => eb.or([eb(eb.val('governance_officer'), '=', eb.fn.any('roles')), eb(eb.val('admin'), '=', eb.fn.any('roles'))]))
     .orderBy((eb) => eb(eb.val('governance_officer'), '=', eb.fn.any('roles')), 'desc')
     .executeTakeFirstOrThrow();
-  for (const { stages, ...tool } of TOOLS()) {
+  for (const { stages, screening, ...tool } of TOOLS()) {
     const entry = await createCatalogueEntry(tx, { ...tool, organisationId, inventoryOwnerId: owner.user_id });
     if (!entry.system) continue;
+    // Screening comes first: no tool is approved or used before its tier is known (gates.ts).
+    await recordScreening(tx, { organisationId, ref: entry.system.id, answers: generalPurposeToolScreening(screening) });
     for (const to of stages) {
       try {
         await transitionSystem(tx, { organisationId, ref: entry.system.id, to, reason: `Tool catalogue (demo): ${tool.status.replace(/_/g, ' ')}.` });

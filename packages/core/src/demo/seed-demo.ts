@@ -1,7 +1,8 @@
 /**
  * The demo: a fictional city council with one person per role, and a smaller housing authority so
  * the organisation switcher has something to switch to. Runs only on an empty database (or when
- * asked by `glassbox seed-demo`); later capabilities add their own demo data here.
+ * asked by `glassbox seed-demo`): the tool catalogue (catalogue/demo.ts) and the inventory of AI
+ * systems with screenings and obligations (demo-systems.ts); later capabilities add theirs here.
  */
 import type { Kysely } from 'kysely';
 import { seedDemoCatalogue } from '../catalogue/demo.js';
@@ -9,6 +10,7 @@ import type { Ctx } from '../context.js';
 import { systemCtx } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
+import { seedDemoSystems } from './demo-systems.js';
 import { addMembership, createOrganisation, createUnit, createUser, getOrganisationBySlug } from '../orgs/org.service.js';
 import type { Role } from '../roles.js';
 
@@ -52,14 +54,18 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean }> {
     for (const unit of ['Benefits and Revenues', 'Housing Services', 'Digital and IT', 'Customer Contact Centre']) {
       await createUnit(tx, { organisationId: city.id, name: unit });
     }
+    const people = { owner: '', governance: '' };
     for (const account of DEMO_ACCOUNTS) {
       const user = await createUser(tx, { email: account.email, displayName: account.name, password: DEMO_PASSWORD });
       await addMembership(tx, { organisationId: city.id, userId: user.id, roles: account.roles });
+      if (account.roles.includes('system_owner')) people.owner = user.id;
+      if (account.roles.includes('governance_officer')) people.governance = user.id;
       if (account.roles.includes('admin') || account.roles.includes('governance_officer')) {
         await addMembership(tx, { organisationId: housing.id, userId: user.id, roles: account.roles });
       }
     }
     await seedDemoCatalogue(tx, city.id);
+    await seedDemoSystems(tx, city.id, people);
   });
   return { created: true };
 }

@@ -4,6 +4,8 @@
  * latest screening stored (the system's classification columns, system_screening, obligation).
  *
  * The gates, in order:
+ * 0. approved and in_service: not while the system was never screened — governance needs its
+ *    EU AI Act tier (and OMB determination) known before anyone approves or deploys it;
  * 1. approved and in_service: not while the latest screening found a prohibited practice (EU AI Act
  *    Art. 5, R-PROHIB) — no approval, assessment or registration makes it lawful;
  * 2. approved and in_service: not while the EU AI Act tier is undetermined — an open question
@@ -16,11 +18,9 @@
  *    nor marked not applicable with a reason (R-GRAD, R-NOHUMANLESS: e.g. the FRIA of Art. 27, the
  *    OMB pre-deployment practices, the organisation's tier requirements).
  *
- * A system that was never screened is not blocked by these gates (it has no classification and no
- * obligations yet): the existing inventory flows and imports move unscreened records, and the
- * organisation's progress report and the inventory filter `screened=no` name every such system.
- * Making a screening compulsory before approval is a one-line change here once every path that
- * approves systems screens them first.
+ * Gate 0 comes first and alone: without a screening there is no classification for gates 1-3 and no
+ * obligations for gate 4, so "screen it first" is the one thing to say. Imported records keep
+ * whatever stage the import gave them; the gates apply to moves made here.
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
@@ -39,9 +39,19 @@ export type GateBlockingItem = {
 
 type ScreenedFacts = { decisionRole?: unknown; personalData?: unknown };
 
+/** Gate 0: a system must have been screened before it is approved or put into service. */
+function screeningGate(system: AiSystem): GateBlockingItem[] {
+  if (system.screened_at !== null) return [];
+  return [
+    {
+      code: 'gate.not_screened',
+      message: 'The system has never been screened: screen the system first, so its EU AI Act tier and obligations are known before it is approved or used.',
+    },
+  ];
+}
+
 /** Gates 1-3: what the latest screening says about the system. */
 async function classificationGates(tx: Ctx, system: AiSystem): Promise<GateBlockingItem[]> {
-  if (system.screened_at === null) return [];
   const items: GateBlockingItem[] = [];
   if (system.eu_tier === 'prohibited') {
     items.push({
@@ -101,6 +111,8 @@ async function obligationGate(tx: Ctx, system: AiSystem): Promise<GateBlockingIt
  */
 export async function checkGates(tx: Ctx, system: AiSystem, to: Lifecycle): Promise<GateBlockingItem[]> {
   if (to !== 'approved' && to !== 'in_service') return [];
+  const unscreened = screeningGate(system);
+  if (unscreened.length > 0) return unscreened;
   const items = await classificationGates(tx, system);
   if (to === 'in_service') items.push(...(await obligationGate(tx, system)));
   return items;

@@ -142,13 +142,15 @@ export type SystemListFilter = {
 
 const LIFECYCLE_ORDER = sql<number>`array_position(${sql.val([...LIFECYCLE_STAGES])}::text[], s.lifecycle)`;
 
-/** One page of systems with unit and owner names and the total: one statement (two past the end). */
+/**
+ * One page of systems with unit and owner names, and the total. The page and the count are two
+ * statements: a `count(*) over ()` on the page query would join and number every matching row
+ * before the limit (about 65 ms for 10,000 systems); apart, the page walks the name index and
+ * stops after `limit` rows, and the count reads ai_system alone. A first page shorter than the
+ * limit is its own total, so small inventories still take one statement.
+ */
 export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promise<{ rows: SystemRowWithNames[]; total: number }> {
-  let base = db
-    .selectFrom('ai_system as s')
-    .innerJoin('app_user as o', 'o.id', 's.owner_id')
-    .leftJoin('unit as u', 'u.id', 's.unit_id')
-    .where('s.organisation_id', '=', f.organisationId);
+  let base = db.selectFrom('ai_system as s').where('s.organisation_id', '=', f.organisationId);
   if (f.onlySystemId) base = base.where('s.id', '=', f.onlySystemId);
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -172,19 +174,17 @@ export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promi
   const order = f.order ?? 'asc';
   const sort = f.sort ?? 'name';
   let q = base
+    .innerJoin('app_user as o', 'o.id', 's.owner_id')
+    .leftJoin('unit as u', 'u.id', 's.unit_id')
     .selectAll('s')
-    .select(['u.name as unit_name', 'o.display_name as owner_name'])
-    .select((eb) => eb.fn.countAll<number>().over().as('total'));
+    .select(['u.name as unit_name', 'o.display_name as owner_name']);
   if (sort === 'name') q = q.orderBy(sql`lower(s.name)`, order);
   else if (sort === 'updated') q = q.orderBy('s.updated_at', order);
   else if (sort === 'created') q = q.orderBy('s.created_at', order);
   else q = q.orderBy(LIFECYCLE_ORDER, order).orderBy(sql`lower(s.name)`, 'asc');
   const rows = await q.orderBy('s.id', order).limit(f.limit).offset(f.offset).execute();
 
-  let total = rows[0] ? Number(rows[0].total) : 0;
-  if (!rows[0] && f.offset > 0) {
-    const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    total = Number(counted.n);
-  }
-  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  if (f.offset === 0 && rows.length < f.limit) return { rows, total: rows.length };
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(counted.n) };
 }

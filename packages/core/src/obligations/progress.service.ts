@@ -73,6 +73,10 @@ export type OrganisationProgressView = {
     missingScreening: number;
     /** Systems with at least one before-deployment obligation still to do. */
     withOpenBeforeDeployment: number;
+    /** Not archived, by EU AI Act tier ('unscreened' for never screened): the inventory list's default view. */
+    byEuTier: Record<string, number>;
+    /** Not archived, by lifecycle stage. */
+    byLifecycle: Record<string, number>;
   };
   /** The first 100 systems missing a screening, by name. */
   missingScreening: Array<{ id: string; slug: string; name: string; lifecycle: string }>;
@@ -80,7 +84,7 @@ export type OrganisationProgressView = {
 
 const NEEDS_SCREENING = sql<boolean>`s.screened_at is null and s.lifecycle not in ('retired', 'rejected')`;
 
-/** The organisation's progress: three statements whatever the size of the inventory. */
+/** The organisation's progress: four statements whatever the size of the inventory. */
 export async function getOrganisationObligationProgress(ctx: Ctx, input: { organisationId: string }): Promise<OrganisationProgressView> {
   if (!canListSystems(ctx.actor, input.organisationId)) throw forbidden();
   const today = todayUtc();
@@ -124,9 +128,31 @@ export async function getOrganisationObligationProgress(ctx: Ctx, input: { organ
     .limit(100)
     .execute();
 
+  const groups = await ctx.db
+    .selectFrom('ai_system as s')
+    .select([sql<string | null>`s.eu_tier`.as('eu_tier'), sql<string | null>`s.lifecycle`.as('lifecycle'), sql<number>`grouping(s.eu_tier)`.as('by_lifecycle')])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('s.organisation_id', '=', input.organisationId)
+    .where('s.archived_at', 'is', null)
+    .groupBy(sql`grouping sets ((s.eu_tier), (s.lifecycle))`)
+    .execute();
+  const byEuTier: Record<string, number> = {};
+  const byLifecycle: Record<string, number> = {};
+  for (const g of groups) {
+    if (Number(g.by_lifecycle) === 1) byLifecycle[g.lifecycle ?? 'unknown'] = Number(g.n);
+    else byEuTier[g.eu_tier ?? 'unscreened'] = Number(g.n);
+  }
+
   return {
     obligations,
-    systems: { total: Number(systems.total), screened: Number(systems.screened), missingScreening: Number(systems.missing), withOpenBeforeDeployment: Number(systems.open_before) },
+    systems: {
+      total: Number(systems.total),
+      screened: Number(systems.screened),
+      missingScreening: Number(systems.missing),
+      withOpenBeforeDeployment: Number(systems.open_before),
+      byEuTier,
+      byLifecycle,
+    },
     missingScreening: missing,
   };
 }

@@ -12,6 +12,7 @@ import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
 import { noticeFrom } from '../../forms';
+import { ObligationsLink } from '../obligations/obligations-link';
 import { useOrganisation, useSession } from '../../session';
 import { useApiData } from '../../use-api';
 import { ArchiveControls } from './archive-controls';
@@ -106,6 +107,17 @@ function SystemView({ system, canEdit, roles, onChanged }: ViewProps) {
         <Link to={`/systems/${system.id}/history`} className="usa-button usa-button--outline">
           View history
         </Link>
+        <ObligationsLink systemId={system.id} />
+        {canEdit && !archived && (
+          <Link to={`/systems/${system.id}/screening`} className="usa-button usa-button--outline">
+            {system.classification ? 'Screen again' : 'Screen this system'}
+          </Link>
+        )}
+        {system.classification && (
+          <Link to={`/systems/${system.id}/screening/result`} className="usa-button usa-button--outline">
+            See the screening result
+          </Link>
+        )}
       </ButtonGroup>
 
       <ClassificationBox system={system} />
