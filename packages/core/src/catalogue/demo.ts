@@ -6,6 +6,7 @@
 import { recordScreening } from '../classification/screening.service.js';
 import type { Ctx } from '../context.js';
 import { generalPurposeToolScreening } from '../demo/demo-answers.js';
+import { meetBeforeDeploymentObligations } from '../demo/demo-systems.js';
 import { AppError } from '../errors.js';
 import { transitionSystem } from '../inventory/lifecycle.service.js';
 import type { Lifecycle } from '../inventory/lifecycle.js';
@@ -140,6 +141,8 @@ export async function seedDemoCatalogue(tx: Ctx, organisationId: string): Promis
     // Screening comes first: no tool is approved or used before its tier is known (gates.ts).
     await recordScreening(tx, { organisationId, ref: entry.system.id, answers: generalPurposeToolScreening(screening) });
     for (const to of stages) {
+      // The tool's governance work (AI literacy, sign-off) was done when it was approved for the catalogue.
+      if (to === 'in_service') await meetBeforeDeploymentObligations(tx, organisationId, entry.system.id);
       try {
         await transitionSystem(tx, { organisationId, ref: entry.system.id, to, reason: `Tool catalogue (demo): ${tool.status.replace(/_/g, ' ')}.` });
       } catch (error) {

@@ -485,5 +485,15 @@ export async function seedDemoSystems(tx: Ctx, organisationId: string, people: {
   }
 }
 
+/**
+ * Records a system's current before-deployment obligations as met, so an approved demo tool can
+ * be put into service (the catalogue demo's tools: general-purpose, minimal or limited risk).
+ */
+export async function meetBeforeDeploymentObligations(tx: Ctx, organisationId: string, systemId: string): Promise<void> {
+  for (const o of await obligationsOf(tx, systemId)) {
+    if (o.phase === 'before_deployment') await updateObligation(tx, { organisationId, ref: systemId, obligationId: o.id, status: 'met' });
+  }
+}
+
 /** The names of the demo systems, for tests and the sign-in text. */
 export const DEMO_SYSTEM_NAMES: readonly string[] = SYSTEMS.map((s) => s.name);

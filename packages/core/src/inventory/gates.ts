@@ -19,8 +19,8 @@
  *    OMB pre-deployment practices, the organisation's tier requirements).
  *
  * Gate 0 comes first and alone: without a screening there is no classification for gates 1-3 and no
- * obligations for gate 4, so "screen it first" is the one thing to say. Imported records keep
- * whatever stage the import gave them; the gates apply to moves made here.
+ * obligations for gate 4, so "screen it first" is the one thing to say. Imports never set the
+ * lifecycle (every imported record starts as an idea), so every approval passes through here.
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
