@@ -7,9 +7,9 @@ import { OMB_2025_COLUMNS, OMB_VALUES, toOmb2025Row } from './omb-2025.js';
 
 type DictionaryColumn = { column_order_in_original_excel: number; data_type: string; valid_selections?: string[] };
 
-// The data dictionary lives in the shared standards folder beside the repository (as in CI).
+// The data dictionary is kept in the repository's reference folder.
 const dictionary = JSON.parse(
-  readFileSync(new URL('../../../../../shared/standards/us_omb_2025_ai_use_case_inventory_data_dictionary.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../reference/us_omb_2025_ai_use_case_inventory_data_dictionary.json', import.meta.url), 'utf8'),
 ) as Record<string, DictionaryColumn>;
 
 const unscreened: InventoryRecord['classification'] = { euTier: null, ombHighImpact: null, orgTier: null, friaRequired: null, euRegistrationRequired: null, screenedAt: null };
