@@ -3,6 +3,7 @@
  * many. Each case fills a list, measures one request, adds more rows, and measures again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createApiToken, createCatalogueEntry, createUnit, inviteMember, queueMail, systemCtx, inTransaction, updateSystem } from '@glassbox/core';
 import { makeScreeningAnswers, makeSystem, makeUser, screenTestSystem } from '@glassbox/core/testing/factories';
 import { addEvidenceLink, listObligations, updateTierPolicy } from '@glassbox/core';
@@ -172,5 +173,19 @@ describe('members list paging and search', () => {
     expect(found.items[0]?.displayName).toBe('Test auditor');
     const none = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgSlug}/members?q=${encodeURIComponent('%_nobody')}`, headers: admin })).json() as { total: number };
     expect(none.total).toBe(0);
+  });
+});
+
+describe('systems list totals', () => {
+  it('stay exact after every change, though counts are remembered per data version', async () => {
+    const url = `/api/v1/orgs/${orgSlug}/systems?limit=1&q=${encodeURIComponent('Counted system')}`;
+    const total = async () => ((await t.app.inject({ method: 'GET', url, headers: admin })).json() as { total: number }).total;
+    const me = (await t.database.db.selectFrom('membership').select('user_id').where('organisation_id', '=', orgId).where(sql<boolean>`'admin' = any(roles)`).executeTakeFirstOrThrow()).user_id;
+    await makeSystem(t.database.db, { organisationId: orgId, ownerId: me, name: 'Counted system A' });
+    await makeSystem(t.database.db, { organisationId: orgId, ownerId: me, name: 'Counted system B' });
+    expect(await total()).toBe(2);
+    expect(await total()).toBe(2);
+    await makeSystem(t.database.db, { organisationId: orgId, ownerId: me, name: 'Counted system C' });
+    expect(await total()).toBe(3);
   });
 });

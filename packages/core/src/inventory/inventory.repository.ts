@@ -3,6 +3,8 @@
  * another; functions take the Kysely handle of the caller (the open transaction, where there is one).
  */
 import { sql, type Kysely } from 'kysely';
+import { canonicalJson } from '../audit/canonical.js';
+import { cachedCount } from '../db/count-cache.js';
 import type { Actor } from '../context.js';
 import type { AiSystem, DB, EuTierColumn, OmbHighImpactColumn } from '../db/schema.js';
 import { LIFECYCLE_STAGES, type Lifecycle } from './lifecycle.js';
@@ -185,6 +187,9 @@ export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promi
   const rows = await q.orderBy('s.id', order).limit(f.limit).offset(f.offset).execute();
 
   if (f.offset === 0 && rows.length < f.limit) return { rows, total: rows.length };
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: Number(counted.n) };
+  // Inside a transaction the count must see the transaction's own writes: no cache there.
+  const countRows = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  if (db.isTransaction) return { rows, total: await countRows() };
+  const { limit: _limit, offset: _offset, sort: _sort, order: _order, ...filter } = f;
+  return { rows, total: await cachedCount(db, f.organisationId, canonicalJson(filter), countRows) };
 }
