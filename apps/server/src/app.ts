@@ -115,7 +115,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     ...(opts.rateLimitAllowList && { allowList: opts.rateLimitAllowList }),
   });
   await app.register(access, { database, sessionSecret: config.sessionSecret });
-  await app.register(conditional, { database });
+  await app.register(conditional);
 
   await app.register(swagger, {
     openapi: {

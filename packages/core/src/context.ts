@@ -37,6 +37,11 @@ export type Ctx = {
   db: Kysely<DB>;
   actor: Actor;
   request: RequestInfo;
+  /**
+   * The organisation's audit chain head as read at the start of the request (HTTP sets it), so
+   * version-keyed caches need not read it again. Never newer than the data the request then reads.
+   */
+  dataVersion?: { organisationId: string; seq: number };
 };
 
 export const systemCtx = (db: Kysely<DB>, name = 'cli'): Ctx => ({

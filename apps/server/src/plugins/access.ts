@@ -23,14 +23,17 @@ import {
   type Database,
   type Role,
   type SessionInfo,
+  PLATFORM_CHAIN,
 } from '@glassbox/core';
+import { sql } from 'kysely';
 
 export type Access =
   | { public: true }
   | { signedIn: true }
   | { org: readonly Role[] | 'member'; token?: 'read' | 'write' };
 
-export type OrgContext = { id: string; slug: string; name: string };
+/** `version`: the organisation's and the platform's audit chain heads, read with the organisation. */
+export type OrgContext = { id: string; slug: string; name: string; version: { org: number; platform: number } };
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
@@ -88,7 +91,12 @@ async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<
   app.decorateRequest('org', null);
   app.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
     if (!this.actor) throw new AppError('unauthenticated', 'auth.required', 'Sign in first.');
-    return { db, actor: this.actor, request: { id: this.id, ip: this.ip } };
+    return {
+      db,
+      actor: this.actor,
+      request: { id: this.id, ip: this.ip },
+      ...(this.org && { dataVersion: { organisationId: this.org.id, seq: this.org.version.org } }),
+    };
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -118,11 +126,14 @@ async function accessPlugin(app: FastifyInstance, opts: AccessOptions): Promise<
       .leftJoin('membership as m', (j) =>
         j.onRef('m.organisation_id', '=', 'o.id').on('m.user_id', '=', actor.kind === 'user' ? actor.userId : '00000000-0000-0000-0000-000000000000'),
       )
-      .select(['o.id', 'o.slug', 'o.name', 'm.roles'])
+      // The audit chain heads come along: conditional GET and version-keyed caches use them.
+      .leftJoin('audit_chain_head as h', (j) => j.on(sql<boolean>`h.chain = o.id::text`))
+      .leftJoin('audit_chain_head as p', (j) => j.on('p.chain', '=', PLATFORM_CHAIN))
+      .select(['o.id', 'o.slug', 'o.name', 'm.roles', 'h.seq as org_seq', 'p.seq as platform_seq'])
       .where('o.slug', '=', slug)
       .executeTakeFirst();
     if (!found) throw new AppError('not_found', 'organisation.not_found', `There is no organisation "${slug}".`);
-    request.org = { id: found.id, slug: found.slug, name: found.name };
+    request.org = { id: found.id, slug: found.slug, name: found.name, version: { org: Number(found.org_seq ?? 0), platform: Number(found.platform_seq ?? 0) } };
 
     if (actor.kind === 'token') {
       const needed = access.token;

@@ -12,9 +12,16 @@ import type { DB } from './schema.js';
 const MAX_ENTRIES = 5000;
 const totals = new Map<string, number>();
 
-export async function cachedCount(db: Kysely<DB>, organisationId: string, filterKey: string, count: () => Promise<number>): Promise<number> {
-  const head = await db.selectFrom('audit_chain_head').select('seq').where('chain', '=', organisationId).executeTakeFirst();
-  const key = `${organisationId}|${head?.seq ?? 0}|${filterKey}`;
+export async function cachedCount(
+  db: Kysely<DB>,
+  organisationId: string,
+  filterKey: string,
+  count: () => Promise<number>,
+  /** The version already read at the start of this request, if any (see Ctx.dataVersion). */
+  knownSeq?: number,
+): Promise<number> {
+  const seq = knownSeq ?? (await db.selectFrom('audit_chain_head').select('seq').where('chain', '=', organisationId).executeTakeFirst())?.seq ?? 0;
+  const key = `${organisationId}|${seq}|${filterKey}`;
   const known = totals.get(key);
   if (known !== undefined) return known;
   const total = await count();

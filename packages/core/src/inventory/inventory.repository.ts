@@ -117,6 +117,8 @@ export type SystemSort = (typeof SORTS)[number];
  */
 export type SystemListFilter = {
   organisationId: string;
+  /** The organisation's audit chain head read at the start of the request (Ctx.dataVersion). */
+  knownDataVersion?: number | undefined;
   q?: string | undefined;
   lifecycle?: readonly Lifecycle[] | undefined;
   unitId?: string | undefined;
@@ -190,6 +192,6 @@ export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promi
   // Inside a transaction the count must see the transaction's own writes: no cache there.
   const countRows = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   if (db.isTransaction) return { rows, total: await countRows() };
-  const { limit: _limit, offset: _offset, sort: _sort, order: _order, ...filter } = f;
-  return { rows, total: await cachedCount(db, f.organisationId, canonicalJson(filter), countRows) };
+  const { limit: _limit, offset: _offset, sort: _sort, order: _order, knownDataVersion: _known, ...filter } = f;
+  return { rows, total: await cachedCount(db, f.organisationId, canonicalJson(filter), countRows, f.knownDataVersion) };
 }

@@ -210,6 +210,7 @@ export async function listSystems(ctx: Ctx, input: ListSystemsInput): Promise<{ 
   const actor = ctx.actor;
   if (!canListSystems(actor, input.organisationId)) throw forbidden();
   const onlySystemId = actor.kind === 'token' && actor.systemId ? actor.systemId : undefined;
-  const { rows, total } = await listSystemRows(ctx.db, { ...input, onlySystemId });
+  const knownDataVersion = ctx.dataVersion?.organisationId === input.organisationId ? ctx.dataVersion.seq : undefined;
+  const { rows, total } = await listSystemRows(ctx.db, { ...input, onlySystemId, knownDataVersion });
   return { items: rows.map(presentSystemSummary), total };
 }
