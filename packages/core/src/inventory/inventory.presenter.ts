@@ -1,6 +1,6 @@
 /** How a system is shown: the list summary and the full record, with unit and owner names. */
 import { presentClassification, type SystemClassificationView } from '../classification/classification.presenter.js';
-import type { SystemRowWithNames } from './inventory.repository.js';
+import type { SystemRowWithNames, SystemSummaryRow } from './inventory.repository.js';
 import { lifecycleTargets, type Lifecycle } from './lifecycle.js';
 import type { SystemFields } from './system-fields.js';
 
@@ -35,7 +35,7 @@ export type SystemView = SystemSummaryView & {
   allowedTransitions: Lifecycle[];
 };
 
-export const presentSystemSummary = (r: SystemRowWithNames): SystemSummaryView => ({
+export const presentSystemSummary = (r: SystemSummaryRow): SystemSummaryView => ({
   id: r.id,
   slug: r.slug,
   name: r.name,

@@ -92,6 +92,15 @@ export async function takenSlugs(db: Kysely<DB>, organisationId: string, slug: s
 /** A system with the names of its unit and owner, as every answer shows it. */
 export type SystemRowWithNames = AiSystem & { unit_name: string | null; owner_name: string };
 
+/** The columns a list row shows: not the long texts (description, oversight design, …) of the detail page. */
+export const SUMMARY_COLUMNS = [
+  'id', 'slug', 'name', 'purpose', 'lifecycle', 'unit_id', 'owner_id', 'sourcing', 'supplier', 'decision_role', 'personal_data',
+  'public_visibility', 'tags', 'version', 'archived_at', 'created_at', 'updated_at',
+  'eu_tier', 'omb_high_impact', 'org_tier', 'fria_required', 'eu_registration_required', 'screened_at',
+] as const satisfies ReadonlyArray<keyof AiSystem>;
+
+export type SystemSummaryRow = Pick<AiSystem, (typeof SUMMARY_COLUMNS)[number]> & { unit_name: string | null; owner_name: string };
+
 function withNames(db: Kysely<DB>) {
   return db
     .selectFrom('ai_system as s')
@@ -153,7 +162,7 @@ const LIFECYCLE_ORDER = sql<number>`array_position(${sql.val([...LIFECYCLE_STAGE
  * stops after `limit` rows, and the count reads ai_system alone. A first page shorter than the
  * limit is its own total, so small inventories still take one statement.
  */
-export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promise<{ rows: SystemRowWithNames[]; total: number }> {
+export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promise<{ rows: SystemSummaryRow[]; total: number }> {
   let base = db.selectFrom('ai_system as s').where('s.organisation_id', '=', f.organisationId);
   if (f.onlySystemId) base = base.where('s.id', '=', f.onlySystemId);
   if (f.q) {
@@ -180,7 +189,7 @@ export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promi
   let q = base
     .innerJoin('app_user as o', 'o.id', 's.owner_id')
     .leftJoin('unit as u', 'u.id', 's.unit_id')
-    .selectAll('s')
+    .select(SUMMARY_COLUMNS.map((c) => `s.${c}` as const))
     .select(['u.name as unit_name', 'o.display_name as owner_name']);
   if (sort === 'name') q = q.orderBy(sql`lower(s.name)`, order);
   else if (sort === 'updated') q = q.orderBy('s.updated_at', order);
