@@ -5,7 +5,10 @@
  * French puts a non-breaking space before ":".
  */
 
-export const en = {
+import { registerEn, registerEs, registerFr } from './register.messages.js';
+import { citizenEn, citizenEs, citizenFr } from './citizen.messages.js';
+
+const baseEn = {
   pageTitle: '{title} – Glassbox',
   skipLink: 'Skip to main content',
   languageNav: 'Language',
@@ -38,10 +41,14 @@ export const en = {
   badRequestBody: 'Check the address and try again.',
 } as const;
 
+/** Feature catalogues (register.messages.ts, citizen.messages.ts) follow the same rules and are merged here. */
+export const en = { ...baseEn, ...registerEn, ...citizenEn } as const;
+
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
+type BaseMessages = Record<keyof typeof baseEn, string>;
 
-export const es: Messages = {
+const baseEs: BaseMessages = {
   pageTitle: '{title} – Glassbox',
   skipLink: 'Saltar al contenido principal',
   languageNav: 'Idioma',
@@ -75,7 +82,7 @@ export const es: Messages = {
   badRequestBody: 'Compruebe la dirección y vuelva a intentarlo.',
 };
 
-export const fr: Messages = {
+const baseFr: BaseMessages = {
   pageTitle: '{title} – Glassbox',
   skipLink: 'Aller au contenu principal',
   languageNav: 'Langue',
@@ -107,3 +114,6 @@ export const fr: Messages = {
   badRequestTitle: 'Nous n’avons pas pu traiter cette demande',
   badRequestBody: 'Vérifiez l’adresse et réessayez.',
 };
+
+export const es: Messages = { ...baseEs, ...registerEs, ...citizenEs };
+export const fr: Messages = { ...baseFr, ...registerFr, ...citizenFr };

@@ -265,7 +265,15 @@ export type OrganisationPolicyTable = {
   updated_at: Timestamp;
 };
 
-export type DB = {
+import type { AssessmentTables } from './schema-assessments.js';
+import type { RegisterTables } from './schema-register.js';
+import type { CitizenTables } from './schema-citizen.js';
+
+export type * from './schema-assessments.js';
+export type * from './schema-register.js';
+export type * from './schema-citizen.js';
+
+export type DB = AssessmentTables & RegisterTables & CitizenTables & {
   organisation: OrganisationTable;
   unit: UnitTable;
   app_user: AppUserTable;
