@@ -4,7 +4,8 @@
  */
 import type { ObligationPhase } from '../common.js';
 
-export type ObligationFramework = 'eu-ai-act' | 'us-omb' | 'org-policy';
+/** `assessment`: obligations that follow from the assessments a system needs and their results (e.g. the Canadian AIA level's requirements). */
+export type ObligationFramework = 'eu-ai-act' | 'us-omb' | 'org-policy' | 'assessment';
 
 export type ObligationTemplate = {
   /** Stable across re-classifications, e.g. `eu.art27.fria`, `omb.m25-21.4b.pre-deployment-testing`, `org.high.committee-approval`. */
