@@ -19,6 +19,7 @@ import { postgresVersion, providePostgres } from './lib/postgres.js';
 import { fmtInt, fmtMs, fmtPct, fmtS, table } from './lib/report.js';
 import { seedOrgWithMembers, type SeededOrg } from './lib/seed.js';
 import { seedOrgWithSystems, type SeededInventory } from './lib/seed-inventory.js';
+import { measureRegister, REGISTER_SYSTEMS, TARGET_REGISTER_P99_MS, TARGET_REGISTER_RPS } from './register.js';
 
 const MEMBERS = 1000;
 const TARGET_LIST_RATIO = 0.4;
@@ -40,6 +41,10 @@ const failures: string[] = [];
 
 const settings = loadSettingsFromEnv();
 const cpuProfDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+/** BENCH_ONLY=members,inventory,register,startup (comma-separated): run only those parts; the baseline always runs. */
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((p) => p.trim()) : null;
+const wanted = (part: 'members' | 'inventory' | 'register' | 'startup'): boolean => !only || only.includes(part);
+const isRegister = (row: LoadRow): boolean => row.what.startsWith('register');
 
 const say = (text: string): void => console.log(text);
 const step = (text: string): void => console.log(`· ${text}`);
@@ -193,7 +198,7 @@ async function main(): Promise<void> {
   loadRows.push({ what: 'baseline: Fastify hello-world', db: '-', result: baseline });
   loadRows.push({ what: `reference: Fastify, ${fmtInt(MEMBERS)} items from memory`, db: '-', result: samePayload });
 
-  await section('PGlite load', async () => {
+  if (wanted('members')) await section('PGlite load', async () => {
     const dataDir = tempDir('pglite');
     step(`PGlite: seeding an organisation with ${fmtInt(MEMBERS)} members in ${dataDir}`);
     const seeded = await seedOrgWithMembers({ dataDir }, MEMBERS);
@@ -204,12 +209,20 @@ async function main(): Promise<void> {
   await section('PostgreSQL load', async () => {
     const pg = await providePostgres();
     pgUrl = pg.url;
+    if (!wanted('members')) return;
     step(`PostgreSQL ${await postgresVersion(pg.url)}: ${pg.origin}; seeding ${fmtInt(MEMBERS)} members`);
     const seeded = await seedOrgWithMembers({ url: pg.url, poolSize: 2 }, MEMBERS);
     await measureGlassbox('PostgreSQL', { url: pg.url }, seeded, settings);
   });
 
-  if (pgUrl) {
+  if (pgUrl && wanted('register')) {
+    const url = pgUrl;
+    await section('PostgreSQL register load', async () => {
+      for (const row of await measureRegister(url, settings, startServer, serverEnv, step)) loadRows.push({ ...row, db: 'PostgreSQL' });
+    });
+  }
+
+  if (pgUrl && wanted('inventory')) {
     const url = pgUrl;
     await section('PostgreSQL inventory load', async () => {
       step(`PostgreSQL: seeding an organisation with ${fmtInt(SYSTEMS)} AI systems`);
@@ -219,7 +232,7 @@ async function main(): Promise<void> {
   }
 
   const webBuilt = existsSync(path.join(ROOT, 'apps/web/dist/index.html'));
-  await section('start-up on PGlite', async () => {
+  if (wanted('startup')) await section('start-up on PGlite', async () => {
     const dataDir = tempDir('start');
     const port = await freePort();
     // What a person gets from `npm start`: the default demo seed on a new data directory.
@@ -231,7 +244,7 @@ async function main(): Promise<void> {
     startRows.push({ what: 'server alone (node --import tsx …/main.ts), existing', db: 'PGlite', ms: serverOnly });
   });
 
-  if (pgUrl) {
+  if (pgUrl && wanted('startup')) {
     const url = pgUrl;
     await section('start-up on PostgreSQL', async () => {
       const port = await freePort();
@@ -303,6 +316,27 @@ async function main(): Promise<void> {
     summary.push([`TARGET ${inventoryTarget}, ${fmtInt(SYSTEMS)} systems, PostgreSQL`, `worst p99 ${fmtMs(worst)} ms`, `< ${TARGET_INVENTORY_P99_MS} ms`, met(worst < TARGET_INVENTORY_P99_MS && clean)]);
   } else {
     summary.push([`TARGET ${inventoryTarget}, PostgreSQL`, 'not measured', `< ${TARGET_INVENTORY_P99_MS} ms`, 'UNKNOWN']);
+  }
+  const registerPage = loadRows.find((r) => isRegister(r) && r.what.startsWith('register system page (') && !r.expected);
+  const registerList = loadRows.find((r) => isRegister(r) && r.what.startsWith('register list'));
+  if (registerPage) {
+    const ok = registerPage.result.reqPerSec >= TARGET_REGISTER_RPS && registerPage.result.p99Ms < TARGET_REGISTER_P99_MS && problems(registerPage.result) === '';
+    summary.push([
+      `TARGET register system page, ${fmtInt(REGISTER_SYSTEMS)} published, ${settings.connections} connections, PostgreSQL`,
+      `${fmtInt(registerPage.result.reqPerSec)} req/s, p99 ${fmtMs(registerPage.result.p99Ms)} ms (hello-world ${fmtInt(baseline.reqPerSec)} req/s, p99 ${fmtMs(baseline.p99Ms)} ms)`,
+      `≥ ${fmtInt(TARGET_REGISTER_RPS)} req/s, p99 < ${TARGET_REGISTER_P99_MS} ms`,
+      met(ok),
+    ]);
+  } else if (wanted('register')) {
+    summary.push(['TARGET register system page, PostgreSQL', 'not measured', `≥ ${fmtInt(TARGET_REGISTER_RPS)} req/s, p99 < ${TARGET_REGISTER_P99_MS} ms`, 'UNKNOWN']);
+  }
+  if (registerList) {
+    summary.push([
+      `register list, ${settings.connections} connections, PostgreSQL`,
+      `${fmtInt(registerList.result.reqPerSec)} req/s, p99 ${fmtMs(registerList.result.p99Ms)} ms`,
+      `p99 < ${TARGET_REGISTER_P99_MS} ms`,
+      met(registerList.result.p99Ms < TARGET_REGISTER_P99_MS && problems(registerList.result) === ''),
+    ]);
   }
   if (readyPglite) {
     summary.push(['TARGET ready after npm start, PGlite', fmtS(readyPglite.ms), `< ${fmtS(TARGET_READY_MS)}`, met(readyPglite.ms < TARGET_READY_MS)]);

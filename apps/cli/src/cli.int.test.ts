@@ -228,6 +228,15 @@ describe('creating organisations, people and tokens', () => {
   });
 });
 
+describe('glassbox citizen escalate', () => {
+  it('says when nothing is overdue, and refuses an unknown organisation', async () => {
+    const slug = await makeOrg();
+    expect(await cli(['citizen', 'escalate', '--org', slug])).toMatchObject({ code: 0, out: 'No overdue request was waiting to be escalated.' });
+    const unknown = await cli(['citizen', 'escalate', '--org', `nobody-${unique()}`]);
+    expect(unknown.code).not.toBe(0);
+  });
+});
+
 describe('glassbox audit verify', () => {
   it('reports intact chains, then names the first event someone altered', async () => {
     const slug = await makeOrg();

@@ -6,13 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { AppError, ConfigError } from '@glassbox/core';
 import { CommandError, UsageError, type Command, type Io } from './command.js';
+import { assessmentScoreCommand } from './commands/assessment-score.js';
+import { assessmentTemplateExportCommand, assessmentTemplateImportCommand, assessmentTemplateListCommand } from './commands/assessment-template-io.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
+import { citizenEscalateCommand } from './commands/citizen-escalate.js';
 import { createOrgCommand } from './commands/create-org.js';
 import { createTokenCommand } from './commands/create-token.js';
 import { createUserCommand } from './commands/create-user.js';
 import { inventoryExportCommand } from './commands/inventory-export.js';
 import { inventoryImportCommand } from './commands/inventory-import.js';
 import { migrateCommand } from './commands/migrate.js';
+import { noticesPurgeCommand } from './commands/notices-purge.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
 
 export type { Io } from './command.js';
@@ -24,8 +28,14 @@ export const COMMANDS: Command[] = [
   createUserCommand,
   createTokenCommand,
   auditVerifyCommand,
+  citizenEscalateCommand,
   inventoryExportCommand,
   inventoryImportCommand,
+  assessmentScoreCommand,
+  assessmentTemplateListCommand,
+  assessmentTemplateImportCommand,
+  assessmentTemplateExportCommand,
+  noticesPurgeCommand,
 ];
 
 const readVersion = (): string => {

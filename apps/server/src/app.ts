@@ -29,7 +29,14 @@ import { inventoryIoRoutes } from './routes/inventory-io.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { classificationRoutes } from './routes/classification.routes.js';
 import { obligationRoutes } from './routes/obligations.routes.js';
+import { assessmentRoutes } from './routes/assessments.routes.js';
+import { assessmentTemplateRoutes } from './routes/assessment-templates.routes.js';
+import { citizenRoutes } from './routes/citizen.routes.js';
+import { noticeRoutes } from './routes/notices.routes.js';
+import { consultationRoutes } from './routes/consultations.routes.js';
+import { taskRoutes } from './routes/tasks.routes.js';
 import { publicSite, sendPublicNotFound } from './public/public-site.js';
+import { registerRoutes } from './routes/register.routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'publicBaseUrl' | 'smtpUrl' | 'mailFrom' | 'trustProxy' | 'logLevel'> & {
   /** Evidence files go to DATA_DIR/evidence; without it (tests), to a folder under the system's temporary folder. */
@@ -153,9 +160,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(classificationRoutes);
   // Files sit under <org>/<uuid>, so tests without a data folder can share one temporary folder.
   await app.register(obligationRoutes({ evidenceDir: path.join(config.dataDir ?? path.join(tmpdir(), 'glassbox-test-data'), 'evidence') }));
+  await app.register(assessmentRoutes({ evidenceDir: path.join(config.dataDir ?? path.join(tmpdir(), 'glassbox-test-data'), 'evidence') }));
+  await app.register(assessmentTemplateRoutes);
+  await app.register(taskRoutes);
 
+  await app.register(citizenRoutes);
+  await app.register(noticeRoutes({ publicBaseUrl: config.publicBaseUrl }));
+  await app.register(consultationRoutes);
+
+  await app.register(registerRoutes({ database, publicBaseUrl: config.publicBaseUrl }));
   await registerStaffApp(app);
-  await app.register(publicSite({ database }));
+  await app.register(publicSite({ database, secret: () => config.sessionSecret, publicBaseUrl: config.publicBaseUrl }));
 
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';

@@ -2,7 +2,7 @@
  * Starts Glassbox: reads the configuration, opens and migrates the database, seeds the demo on an
  * empty database, listens, and shuts down cleanly on SIGINT/SIGTERM.
  */
-import { ConfigError, demoSignInText, isDatabaseEmpty, loadConfig, openAndMigrate, seedDemo, type Config } from '@glassbox/core';
+import { ConfigError, demoSignInText, escalateOverdueRedress, purgeExpiredNoticeDetails, isDatabaseEmpty, loadConfig, openAndMigrate, seedDemo, systemCtx, type Config } from '@glassbox/core';
 import { buildApp } from './app.js';
 
 async function main(): Promise<void> {
@@ -30,10 +30,37 @@ async function main(): Promise<void> {
     demo = Boolean(await database.db.selectFrom('organisation').select('id').where('slug', '=', 'riverton').executeTakeFirst());
   }
 
+  // Overdue redress requests are escalated to the triage team once, checked every 10 minutes (each
+  // instance may run it: rows are locked and skipped, and an escalated request is marked).
+  const escalate = async () => {
+    try {
+      const n = await escalateOverdueRedress(systemCtx(database.db, 'escalation'));
+      if (n > 0) app.log.info({ escalated: n }, 'overdue redress requests escalated');
+    } catch (err) {
+      app.log.error({ err }, 'escalating overdue redress requests failed');
+    }
+  };
+  const escalationTimer = setInterval(() => void escalate(), 10 * 60_000);
+  escalationTimer.unref();
+
+  // Case details kept with generated notices are removed when the organisation's retention ends.
+  const purgeNotices = async () => {
+    try {
+      const n = await purgeExpiredNoticeDetails(systemCtx(database.db, 'notice-retention'));
+      if (n > 0) app.log.info({ notices: n }, 'notice case details past their retention removed');
+    } catch (err) {
+      app.log.error({ err }, 'removing notice case details failed');
+    }
+  };
+  const noticePurgeTimer = setInterval(() => void purgeNotices(), 10 * 60_000);
+  noticePurgeTimer.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(escalationTimer);
+    clearInterval(noticePurgeTimer);
     app.log.info(`${signal} received, shutting down`);
     await app.close();
     await database.close();

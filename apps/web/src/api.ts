@@ -541,7 +541,7 @@ export const OBLIGATION_STATUSES = ['open', 'in_progress', 'met', 'not_applicabl
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 export const OBLIGATION_PHASES = ['before_deployment', 'in_operation'] as const;
 export type ObligationPhase = (typeof OBLIGATION_PHASES)[number];
-export type Framework = 'eu-ai-act' | 'us-omb' | 'org-policy';
+export type Framework = 'eu-ai-act' | 'us-omb' | 'org-policy' | 'assessment';
 
 export type Evidence = {
   id: string;
@@ -666,3 +666,431 @@ export type FullTierPolicy = { policy: TierPolicyDocument; isDefault: boolean; u
 export const getFullTierPolicy = (org: string, signal?: AbortSignal) => get<FullTierPolicy>(`${orgPath(org)}/tier-policy`, { signal });
 export const putTierPolicy = async (org: string, policy: unknown): Promise<FullTierPolicy> =>
   (await send('PUT', `${orgPath(org)}/tier-policy`, { body: { policy } })) as FullTierPolicy;
+
+// Assessments (issue #4): templates, filling in, review, reports, readiness and tasks
+export type { AnswerValue, Answers, Gap, LocalText, Question, QuestionType, ScoreResult, Section, TemplateDocument } from '@glassbox/rules/assessment/template';
+import type { Answers as AssessmentAnswers, AnswerValue as AssessmentAnswerValue, ScoreResult as AssessmentScore, TemplateDocument as AssessmentTemplateDocument } from '@glassbox/rules/assessment/template';
+
+export const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+export type PersonRef = { id: string | null; name: string };
+export type AssessmentSystemRef = { id: string; slug: string; name: string };
+
+export type AssessmentSummary = {
+  id: string;
+  templateKey: string;
+  templateTitle: string;
+  templateVersion: number;
+  templateVersionId: string;
+  system: AssessmentSystemRef | null;
+  round: number;
+  previousId: string | null;
+  status: AssessmentStatus;
+  level: string | null;
+  revision: number;
+  progress: { answerable: number; answered: number };
+  /** YYYY-MM-DD: when the next round is due. */
+  dueDate: string | null;
+  /** Approved, the latest round, and past its due date or flagged after a material change. */
+  reassessmentDue: boolean;
+  reassessmentDueReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  approvedAt: string | null;
+};
+export type NeededAssessment = { templateKey: string; title: string; reasons: string[]; obligationKeys: string[]; latest?: AssessmentSummary | null; assessment?: AssessmentSummary | null };
+export type SystemAssessments = { needed: NeededAssessment[]; items: AssessmentSummary[] };
+
+export type AnswerMeta = Record<string, { by: string; byName: string; at: string; revision: number }>;
+export type AssessmentComment = { id: string; questionId: string | null; author: PersonRef; body: string; createdAt: string };
+export type AssessmentAttachment = {
+  id: string;
+  questionId: string | null;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdBy: PersonRef;
+  createdAt: string;
+};
+export type AssessmentSignoff = { id: string; decision: 'submit' | 'approve' | 'return'; user: PersonRef; roles: string[]; note: string | null; revision: number; at: string };
+export type AssessmentPermissions = { canEdit: boolean; canSubmit: boolean; canReview: boolean; canComment: boolean };
+export type AssessmentDetail = AssessmentSummary & {
+  document: AssessmentTemplateDocument;
+  answers: AssessmentAnswers;
+  answerMeta: AnswerMeta;
+  result: AssessmentScore;
+  comments: AssessmentComment[];
+  attachments: AssessmentAttachment[];
+  signoffs: AssessmentSignoff[];
+  contributors: Array<{ id: string; name: string }>;
+  submittedBy: PersonRef | null;
+  approvedBy: PersonRef | null;
+  permissions: AssessmentPermissions;
+};
+export type SavedAnswers = { revision: number; status: AssessmentStatus; answers: AssessmentAnswers; answerMeta: AnswerMeta; result: AssessmentScore; changed: string[] };
+/** 409 assessment.conflict details: which questions, and what they hold now. */
+export type AnswerConflictDetails = {
+  questions: string[];
+  current: Record<string, { value: AssessmentAnswerValue | null; by: string | null; byName: string | null; at: string | null; revision: number | null }>;
+  revision: number;
+};
+export type AssessmentDiff = {
+  answers: Array<{ questionId: string; title?: string; before: unknown; after: unknown }>;
+  scores?: unknown;
+  [key: string]: unknown;
+};
+export type AssessmentQuery = { status?: AssessmentStatus | ''; templateKey?: string; systemId?: string; subject?: 'system' | 'organisation'; limit?: number; offset?: number };
+
+const assessmentPath = (org: string, id: string) => `${orgPath(org)}/assessments/${seg(id)}`;
+export const listSystemAssessments = (org: string, system: string, signal?: AbortSignal) => get<SystemAssessments>(`${systemPath(org, system)}/assessments`, { signal });
+export const startSystemAssessment = (org: string, system: string, templateKey: string) => post<AssessmentDetail>(`${systemPath(org, system)}/assessments`, { templateKey });
+export const startOrganisationAssessment = (org: string, templateKey: string) => post<AssessmentDetail>(`${orgPath(org)}/assessments`, { templateKey });
+export const listAssessments = (org: string, query: AssessmentQuery, signal?: AbortSignal) => get<{ items: AssessmentSummary[]; total: number }>(`${orgPath(org)}/assessments`, { query, signal });
+export const getAssessment = (org: string, id: string, signal?: AbortSignal) => get<AssessmentDetail>(assessmentPath(org, id), { signal });
+export const saveAnswers = (org: string, id: string, input: { revision: number; answers: Record<string, AssessmentAnswerValue | null> }) =>
+  patch<SavedAnswers>(`${assessmentPath(org, id)}/answers`, input);
+export const submitAssessment = (org: string, id: string) => post<AssessmentDetail>(`${assessmentPath(org, id)}/submit`, {});
+export const approveAssessment = (org: string, id: string, note?: string) => post<AssessmentDetail>(`${assessmentPath(org, id)}/approve`, note ? { note } : {});
+export const returnAssessment = (org: string, id: string, comment: string) => post<AssessmentDetail>(`${assessmentPath(org, id)}/return`, { comment });
+export type DroppedAnswer = { questionId: string; title: string; reason: string };
+export const reassess = (org: string, id: string) => post<{ assessment: AssessmentDetail; droppedAnswers: DroppedAnswer[] }>(`${assessmentPath(org, id)}/reassess`, {});
+export const diffAssessment = (org: string, id: string, against: string, signal?: AbortSignal) => get<AssessmentDiff>(`${assessmentPath(org, id)}/diff`, { query: { against }, signal });
+export const addAssessmentComment = (org: string, id: string, input: { questionId?: string; body: string }) => post<AssessmentComment>(`${assessmentPath(org, id)}/comments`, input);
+/** Report downloads are plain links (same-origin, the session cookie goes with them). */
+export const assessmentReportUrl = (org: string, id: string, format: 'html' | 'pdf' | 'json') => buildUrl(`${assessmentPath(org, id)}/report.${format}`, undefined);
+export const aiaSavedFileUrl = (org: string, id: string) => buildUrl(`${assessmentPath(org, id)}/aia-saved-file.json`, undefined);
+export const assessmentAttachmentUrl = (org: string, id: string, attachment: string) => buildUrl(`${assessmentPath(org, id)}/attachments/${seg(attachment)}/file`, undefined);
+
+/** Like evidence files: the raw body, its type in X-File-Type, the name and question in the query. */
+export async function uploadAssessmentAttachment(org: string, id: string, input: { file: File; questionId?: string }): Promise<AssessmentAttachment> {
+  const url = buildUrl(`${assessmentPath(org, id)}/attachments`, { name: input.file.name, questionId: input.questionId });
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-type': input.file.type || 'application/octet-stream' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: input.file });
+  } catch {
+    throw new ApiError(0, 'client.network', 'Glassbox could not be reached. Check your connection and try again.');
+  }
+  const body = await readBody(response);
+  if (response.ok) return body as AssessmentAttachment;
+  if (response.status === 401) unauthorizedHandler?.();
+  const code = isRecord(body) && typeof body['code'] === 'string' ? body['code'] : `http.${response.status}`;
+  const message =
+    isRecord(body) && typeof body['message'] === 'string' && body['message']
+      ? body['message']
+      : response.status === 413
+        ? 'The file is larger than 20 MB.'
+        : (fallbackMessages[response.status] ?? `The server answered ${response.status}. Try again in a moment.`);
+  throw new ApiError(response.status, code, message);
+}
+
+// Assessment templates (administrators and governance officers manage them; every member reads them)
+export type TemplateImportFormat = 'json' | 'yaml' | 'surveyjs';
+export type TemplateVersionStatus = 'draft' | 'published';
+export type TemplateVersionHead = {
+  id: string;
+  version: number;
+  status: TemplateVersionStatus;
+  contentHash: string;
+  createdAt: string;
+  createdBy: { id: string; displayName: string } | null;
+  publishedAt: string | null;
+  publishedBy: { id: string; displayName: string } | null;
+};
+export type UnsupportedFeature = { path: string; feature: string; detail: string };
+export type ImportReport = { format: TemplateImportFormat; importer: 'glassbox' | 'surveyjs' | 'canada-aia'; unsupported: UnsupportedFeature[] };
+export type AssessmentTemplateSummary = {
+  id: string;
+  key: string;
+  title: string;
+  subject: 'system' | 'organisation';
+  origin: 'builtin' | 'imported' | 'custom';
+  builtin: boolean;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  latestPublished: TemplateVersionHead | null;
+  draft: TemplateVersionHead | null;
+  /** True when new assessments of this key start on this template. */
+  inUse: boolean;
+};
+export type AssessmentTemplateDetail = AssessmentTemplateSummary & { versions: TemplateVersionHead[] };
+export type TemplateVersion = TemplateVersionHead & {
+  templateId: string;
+  key: string;
+  builtin: boolean;
+  document: AssessmentTemplateDocument;
+  importReport: ImportReport | null;
+};
+
+const templatesPath = (org: string) => `${orgPath(org)}/assessment-templates`;
+const templateVersionPath = (org: string, versionId: string) => `${orgPath(org)}/assessment-template-versions/${seg(versionId)}`;
+export const listAssessmentTemplates = (org: string, signal?: AbortSignal) => get<{ items: AssessmentTemplateSummary[]; total: number }>(templatesPath(org), { signal });
+export const getAssessmentTemplate = (org: string, id: string, signal?: AbortSignal) => get<AssessmentTemplateDetail>(`${templatesPath(org)}/${seg(id)}`, { signal });
+export const importAssessmentTemplate = (org: string, input: { format: TemplateImportFormat; content: string; key?: string }) => post<TemplateVersion>(`${templatesPath(org)}/import`, input);
+export const cloneAssessmentTemplate = (org: string, id: string) => post<TemplateVersion>(`${templatesPath(org)}/${seg(id)}/clone`, {});
+export const getTemplateVersion = (org: string, versionId: string, signal?: AbortSignal) => get<TemplateVersion>(templateVersionPath(org, versionId), { signal });
+export const putTemplateVersion = async (org: string, versionId: string, document: unknown): Promise<TemplateVersion> =>
+  (await send('PUT', templateVersionPath(org, versionId), { body: { document } })) as TemplateVersion;
+export const setAssessmentTemplateArchived = (org: string, id: string, archived: boolean) =>
+  post<AssessmentTemplateDetail>(`${templatesPath(org)}/${seg(id)}/${archived ? 'archive' : 'unarchive'}`, {});
+export const publishTemplateVersion = (org: string, versionId: string) => post<TemplateVersion>(`${templateVersionPath(org, versionId)}/publish`, {});
+export const templateExportUrl = (org: string, versionId: string, format: 'json' | 'yaml') => buildUrl(`${templateVersionPath(org, versionId)}/export`, { format });
+export const previewTemplateScore = (org: string, versionId: string, answers: AssessmentAnswers, signal?: AbortSignal) =>
+  post<AssessmentScore>(`${templateVersionPath(org, versionId)}/preview-score`, { answers }, { signal });
+
+// Organisation tasks (e.g. from readiness gaps)
+export const TASK_STATUSES = ['open', 'in_progress', 'done', 'dismissed'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type OrganisationTask = {
+  id: string;
+  source: 'assessment' | 'manual';
+  /** For a gap of an assessment: the assessment and `<template key>:<question id>`. */
+  sourceAssessmentId: string | null;
+  sourceKey: string | null;
+  title: string;
+  description: string;
+  area: string | null;
+  status: TaskStatus;
+  /** Why it was dismissed, or why it was closed. */
+  statusNote: string | null;
+  owner: { id: string; displayName: string } | null;
+  /** YYYY-MM-DD. */
+  dueDate: string | null;
+  overdue: boolean;
+  createdBy: { id: string | null; label: string };
+  createdAt: string;
+  updatedAt: string;
+};
+export type TaskChanges = { status?: TaskStatus; ownerId?: string | null; dueDate?: string | null; reason?: string | null };
+export const listTasks = (org: string, query: { status?: TaskStatus | '' }, signal?: AbortSignal) => get<{ items: OrganisationTask[]; total: number }>(`${orgPath(org)}/tasks`, { query, signal });
+export const updateTask = (org: string, id: string, changes: TaskChanges) => patch<OrganisationTask>(`${orgPath(org)}/tasks/${seg(id)}`, changes);
+
+// Citizen services: concerns and redress requests (staff side)
+export type ConcernCategory = 'error' | 'bias' | 'misuse' | 'privacy' | 'accessibility' | 'other';
+export type ConcernStatus = 'new' | 'triaged' | 'investigating' | 'responded' | 'closed';
+export type RedressKind = 'explanation' | 'human_review' | 'appeal';
+export type RedressStatus = 'received' | 'in_progress' | 'decided' | 'closed';
+export type RedressOutcome = 'upheld' | 'partly_upheld' | 'not_upheld' | 'explanation_given';
+export type CaseEvent = { kind: string; fromStatus: string | null; toStatus: string | null; body: string | null; internal: boolean; actorName: string; at: string };
+type CaseSystem = { id: string; name: string; slug: string };
+type CasePerson = { id: string; name: string };
+export type ConcernSummary = {
+  id: string;
+  reference: string;
+  category: ConcernCategory;
+  status: ConcernStatus;
+  system: CaseSystem | null;
+  assignee: CasePerson | null;
+  incidentReference: string | null;
+  submittedAt: string;
+  updatedAt: string;
+};
+export type ConcernDetail = ConcernSummary & {
+  description: string;
+  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  locale: string;
+  response: string | null;
+  respondedAt: string | null;
+  closedReason: string | null;
+  events: CaseEvent[];
+  permissions: { canHandle: boolean };
+};
+export type ConcernUpdate = {
+  status?: ConcernStatus;
+  assigneeId?: string | null;
+  incidentReference?: string | null;
+  response?: string;
+  note?: string;
+  closedReason?: string;
+};
+export type RedressSummary = {
+  id: string;
+  reference: string;
+  kind: RedressKind;
+  status: RedressStatus;
+  system: CaseSystem;
+  decisionReference: string | null;
+  assignee: CasePerson | null;
+  submittedAt: string;
+  dueAt: string;
+  daysLeft: number;
+  overdue: boolean;
+  escalatedAt: string | null;
+  outcome: RedressOutcome | null;
+  decidedAt: string | null;
+};
+export type RedressDetail = RedressSummary & {
+  description: string;
+  contact: { name: string; email: string | null; postalAddress: string | null } | null;
+  locale: string;
+  outcomeText: string | null;
+  events: CaseEvent[];
+  permissions: { canHandle: boolean };
+};
+export type RedressUpdate = { status?: RedressStatus; assigneeId?: string | null; note?: string; decision?: { outcome: RedressOutcome; text: string } };
+export type CitizenSettings = { explanationDays: number; humanReviewDays: number; appealDays: number; noticeRetentionDays: number };
+
+export const listConcerns = (org: string, query: { status?: string; category?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+  get<Page<ConcernSummary>>(`${orgPath(org)}/concerns`, { query, signal });
+export const getConcern = (org: string, id: string, signal?: AbortSignal) => get<ConcernDetail>(`${orgPath(org)}/concerns/${seg(id)}`, { signal });
+export const updateConcern = (org: string, id: string, body: ConcernUpdate) => patch<ConcernDetail>(`${orgPath(org)}/concerns/${seg(id)}`, body);
+export const listRedressRequests = (org: string, query: { status?: string; kind?: string; overdue?: 'true' | 'false'; limit: number; offset: number }, signal?: AbortSignal) =>
+  get<Page<RedressSummary>>(`${orgPath(org)}/redress-requests`, { query, signal });
+export const getRedressRequest = (org: string, id: string, signal?: AbortSignal) => get<RedressDetail>(`${orgPath(org)}/redress-requests/${seg(id)}`, { signal });
+export const updateRedressRequest = (org: string, id: string, body: RedressUpdate) => patch<RedressDetail>(`${orgPath(org)}/redress-requests/${seg(id)}`, body);
+export const getCitizenSettings = (org: string, signal?: AbortSignal) => get<CitizenSettings>(`${orgPath(org)}/citizen-settings`, { signal });
+export const updateCitizenSettings = async (org: string, body: Partial<CitizenSettings>) =>
+  (await send('PUT', `${orgPath(org)}/citizen-settings`, { body })) as CitizenSettings;
+
+// ---- Notices and public consultations (issue #5 points 4 and 7)
+
+export type NoticeLanguage = 'en' | 'es' | 'fr';
+export type NoticeVariant = 'standard' | 'easy_read';
+export type NoticeFormat = 'html' | 'pdf';
+export type NoticeRecord = {
+  id: string;
+  system: { id: string; name: string; slug: string };
+  language: NoticeLanguage;
+  variant: NoticeVariant;
+  format: NoticeFormat;
+  generatedBy: string;
+  generatedAt: string;
+  caseReference: string | null;
+  recipientName: string | null;
+  caseDetailsKept: boolean;
+  purgeAfter: string | null;
+  purgedAt: string | null;
+};
+export type NoticeInput = { language: NoticeLanguage; variant: NoticeVariant; format: NoticeFormat; caseReference?: string; recipientName?: string; decisionDate?: string };
+
+export const listNotices = (org: string, query: { systemId?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+  get<Page<NoticeRecord>>(`${orgPath(org)}/notices`, { query, signal });
+export const noticePreviewUrl = (org: string, systemId: string, language: NoticeLanguage, variant: NoticeVariant): string =>
+  buildUrl(`${orgPath(org)}/systems/${seg(systemId)}/notices/preview`, { language, variant });
+
+/** Produces (and records) a notice; the document comes back as a file to save. */
+export async function generateNotice(org: string, systemId: string, body: NoticeInput): Promise<{ blob: Blob; filename: string }> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(`${orgPath(org)}/systems/${seg(systemId)}/notices`, undefined), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(csrfToken && { 'x-csrf-token': csrfToken }) },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'client.network', 'Glassbox could not be reached. Check your connection and try again.');
+  }
+  if (!response.ok) {
+    const data = await readBody(response);
+    if (response.status === 401) unauthorizedHandler?.();
+    const fields: Record<string, string> = {};
+    if (isRecord(data) && isRecord(data['fields'])) for (const [k, v] of Object.entries(data['fields'])) if (typeof v === 'string') fields[k] = v;
+    const message = isRecord(data) && typeof data['message'] === 'string' ? data['message'] : (fallbackMessages[response.status] ?? `The server answered ${response.status}.`);
+    throw new ApiError(response.status, isRecord(data) && typeof data['code'] === 'string' ? data['code'] : `http.${response.status}`, message, fields);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const named = /filename="([^"]+)"/.exec(disposition)?.[1];
+  const filename = named ?? `notice-${body.language}${body.variant === 'easy_read' ? '-easy-read' : ''}.${body.format}`;
+  return { blob: await response.blob(), filename };
+}
+
+// Public register (staff side): a system's draft entry, preview, publishing and history; the organisation's formats.
+
+export type RegisterEntryState = 'published' | 'withdrawn';
+export type RegisterEntry = {
+  system: { id: string; slug: string; name: string; publicVisibility: 'public' | 'internal'; archived: boolean };
+  texts: Record<string, string>;
+  publicFields: string[];
+  details: { links: Record<string, string | null>; policyArea: string | null; technique: string | null; useType: string | null; nextReviewDue: string | null };
+  updatedAt: string | null;
+  updatedBy: string | null;
+  latest: { version: number; state: RegisterEntryState; publishedAt: string } | null;
+};
+export type RegisterPublication = {
+  id: string;
+  systemId: string;
+  version: number;
+  state: RegisterEntryState;
+  changedFields: string[];
+  reason: string | null;
+  publishedBy: string;
+  publishedAt: string;
+  restricted: boolean;
+};
+export type RegisterSettings = {
+  formats: string[];
+  organisation: { country: string | null; address: string | null; contactPhone: string | null; area: string | null; registrationContact: { name: string; email: string; phone: string | null } | null };
+  version: number;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  available: Array<{ id: string; requiredTexts: string[] }>;
+};
+export type RegisterEntryChanges = {
+  texts?: Record<string, string>;
+  publicFields?: string[];
+  details?: { links?: Record<string, string | null>; policyArea?: string | null; technique?: string | null; useType?: string | null; nextReviewDue?: string | null };
+};
+
+const registerEntryPath = (org: string, systemId: string) => `${orgPath(org)}/systems/${seg(systemId)}/register-entry`;
+export const getRegisterEntry = (org: string, systemId: string, signal?: AbortSignal) => get<RegisterEntry>(registerEntryPath(org, systemId), { signal });
+export const saveRegisterEntry = async (org: string, systemId: string, body: RegisterEntryChanges): Promise<RegisterEntry> =>
+  (await send('PUT', registerEntryPath(org, systemId), { body })) as RegisterEntry;
+export const publishRegisterEntry = (org: string, systemId: string) => post<RegisterPublication>(`${registerEntryPath(org, systemId)}/publish`);
+export const withdrawRegisterEntry = (org: string, systemId: string, reason: string) => post<RegisterPublication>(`${registerEntryPath(org, systemId)}/withdraw`, { reason });
+export const listRegisterPublications = (org: string, systemId: string, signal?: AbortSignal) =>
+  get<Page<RegisterPublication>>(`${registerEntryPath(org, systemId)}/publications`, { query: { limit: 100 }, signal });
+export const registerPreviewUrl = (org: string, systemId: string, lang: 'en' | 'es' | 'fr'): string => buildUrl(`${registerEntryPath(org, systemId)}/preview`, { lang });
+export const getRegisterSettings = (org: string, signal?: AbortSignal) => get<RegisterSettings>(`${orgPath(org)}/register-settings`, { signal });
+export const putRegisterSettings = async (org: string, body: { formats: string[] }): Promise<RegisterSettings> =>
+  (await send('PUT', `${orgPath(org)}/register-settings`, { body })) as RegisterSettings;
+
+export type ConsultationState = 'scheduled' | 'open' | 'closed';
+export type CommentStatus = 'pending' | 'approved' | 'rejected';
+export type Consultation = {
+  id: string;
+  system: { id: string; name: string; slug: string; lifecycle: string };
+  title: string;
+  intro: string;
+  questions: string[];
+  opensAt: string;
+  closesAt: string;
+  state: ConsultationState;
+  summary: string | null;
+  summaryPublishedAt: string | null;
+  comments: Record<CommentStatus, number>;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  permissions: { canManage: boolean };
+};
+export type ConsultationComment = {
+  id: string;
+  name: string | null;
+  showName: boolean;
+  comment: string;
+  answers: string[];
+  locale: string;
+  status: CommentStatus;
+  moderationReason: string | null;
+  moderatedBy: string | null;
+  moderatedAt: string | null;
+  submittedAt: string;
+};
+export type ConsultationDraft = { systemId: string; title: string; intro: string; questions: string[]; opensAt: string; closesAt: string };
+
+export const listConsultations = (org: string, query: { systemId?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+  get<Page<Consultation>>(`${orgPath(org)}/consultations`, { query, signal });
+export const getConsultation = (org: string, id: string, signal?: AbortSignal) => get<Consultation>(`${orgPath(org)}/consultations/${seg(id)}`, { signal });
+export const createConsultation = (org: string, body: ConsultationDraft) => post<Consultation>(`${orgPath(org)}/consultations`, body);
+export const updateConsultation = (org: string, id: string, body: Partial<Omit<ConsultationDraft, 'systemId'>>) => patch<Consultation>(`${orgPath(org)}/consultations/${seg(id)}`, body);
+export const publishConsultationSummary = async (org: string, id: string, summary: string) =>
+  (await send('PUT', `${orgPath(org)}/consultations/${seg(id)}/summary`, { body: { summary } })) as Consultation;
+export const listConsultationComments = (org: string, id: string, query: { status?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+  get<Page<ConsultationComment>>(`${orgPath(org)}/consultations/${seg(id)}/comments`, { query, signal });
+export const moderateConsultationComment = (org: string, id: string, commentId: string, body: { status: CommentStatus; reason?: string }) =>
+  patch<ConsultationComment>(`${orgPath(org)}/consultations/${seg(id)}/comments/${seg(commentId)}`, body);

@@ -7,7 +7,7 @@ import { AdminLayout } from './layout/admin.layout';
 import { PublicLayout } from './layout/public.layout';
 import { RootLayout } from './layout/root.layout';
 import { SignedInLayout } from './layout/signed-in.layout';
-import { adminNav } from './nav';
+import { adminNav, TEMPLATE_MANAGER_ROLES } from './nav';
 import { AcceptInvitationPage } from './pages/accept-invitation.page';
 import { AdminIndexPage } from './pages/admin/admin-index.page';
 import { ApiTokensPage } from './pages/admin/api-tokens.page';
@@ -35,6 +35,30 @@ import { ScreeningResultPage } from './pages/screening/screening-result.page';
 import { ScreeningPage } from './pages/screening/screening.page';
 import { SignInPage } from './pages/sign-in.page';
 import { SessionProvider } from './session';
+import { AssessmentResultPage } from './pages/assessments/assessment-result.page';
+import { AssessmentPage } from './pages/assessments/assessment.page';
+import { AssessmentsListPage } from './pages/assessments/assessments-list.page';
+import { SystemAssessmentsPage } from './pages/assessments/system-assessments.page';
+import { ReadinessPage } from './pages/readiness/readiness.page';
+import { TasksPage } from './pages/tasks/tasks.page';
+import { TemplateDetailPage } from './pages/templates/template-detail.page';
+import { TemplatePreviewPage } from './pages/templates/template-preview.page';
+import { TemplateVersionPage } from './pages/templates/template-version.page';
+import { TemplatesPage } from './pages/templates/templates.page';
+import { ConcernsPage } from './pages/citizen/concerns.page';
+import { ConcernPage } from './pages/citizen/concern.page';
+import { RedressRequestsPage } from './pages/citizen/redress-requests.page';
+import { RedressRequestPage } from './pages/citizen/redress-request.page';
+import { CitizenSettingsPage } from './pages/citizen/citizen-settings.page';
+import { CASE_READER_ROLES } from './pages/citizen/citizen-labels';
+import { RegisterEntryPage } from './pages/register/register-entry.page';
+import { RegisterSettingsPage } from './pages/register/register-settings.page';
+import { SystemNoticesPage } from './pages/notices/system-notices.page';
+import { NOTICE_MAKER_ROLES } from './pages/notices/notice-labels';
+import { ConsultationsPage } from './pages/consultations/consultations.page';
+import { NewConsultationPage } from './pages/consultations/new-consultation.page';
+import { ConsultationPage } from './pages/consultations/consultation.page';
+import { CONSULTATION_MANAGER_ROLES } from './pages/consultations/consultation-labels';
 
 const adminPages: Record<string, ReactNode> = {
   '/admin/users': <UsersPage />,
@@ -44,6 +68,9 @@ const adminPages: Record<string, ReactNode> = {
   '/admin/audit-log': <AuditLogPage />,
   '/admin/outbox': <OutboxPage />,
   '/admin/tier-policy': <TierPolicyPage />,
+  '/admin/assessment-templates': <TemplatesPage />,
+  '/admin/citizen-settings': <CitizenSettingsPage />,
+  '/admin/register-settings': <RegisterSettingsPage />,
 };
 
 function guarded(path: string): ReactNode {
@@ -80,14 +107,32 @@ export function App() {
                 <Route path=":systemId/obligations" element={withOrganisation(<ObligationsPage />)} />
                 <Route path=":systemId/screening" element={withOrganisation(<ScreeningPage />)} />
                 <Route path=":systemId/screening/result" element={withOrganisation(<ScreeningResultPage />)} />
+                <Route path=":systemId/assessments" element={withOrganisation(<SystemAssessmentsPage />)} />
+                <Route path=":systemId/register" element={withOrganisation(<RegisterEntryPage />)} />
+                <Route path=":systemId/notices" element={<RequireRoles roles={NOTICE_MAKER_ROLES}><SystemNoticesPage /></RequireRoles>} />
               </Route>
               <Route path="tool-catalogue" element={withOrganisation(<ToolCataloguePage />)} />
+              <Route path="assessments" element={withOrganisation(<AssessmentsListPage />)} />
+              <Route path="assessments/:assessmentId" element={withOrganisation(<AssessmentPage />)} />
+              <Route path="assessments/:assessmentId/result" element={withOrganisation(<AssessmentResultPage />)} />
+              <Route path="readiness" element={withOrganisation(<ReadinessPage />)} />
+              <Route path="tasks" element={withOrganisation(<TasksPage />)} />
+              <Route path="concerns" element={<RequireRoles roles={CASE_READER_ROLES}><ConcernsPage /></RequireRoles>} />
+              <Route path="concerns/:concernId" element={<RequireRoles roles={CASE_READER_ROLES}><ConcernPage /></RequireRoles>} />
+              <Route path="redress" element={<RequireRoles roles={CASE_READER_ROLES}><RedressRequestsPage /></RequireRoles>} />
+              <Route path="redress/:requestId" element={<RequireRoles roles={CASE_READER_ROLES}><RedressRequestPage /></RequireRoles>} />
+              <Route path="consultations" element={withOrganisation(<ConsultationsPage />)} />
+              <Route path="consultations/new" element={<RequireRoles roles={CONSULTATION_MANAGER_ROLES}><NewConsultationPage /></RequireRoles>} />
+              <Route path="consultations/:consultationId" element={withOrganisation(<ConsultationPage />)} />
               <Route path="screening/quick" element={<RequireRoles roles={SYSTEM_WRITER_ROLES}><QuickScreenPage /></RequireRoles>} />
               <Route path="admin" element={<AdminLayout />}>
                 <Route index element={<AdminIndexPage />} />
                 {Object.keys(adminPages).map((path) => (
                   <Route key={path} path={path.replace('/admin/', '')} element={guarded(path)} />
                 ))}
+                <Route path="assessment-templates/:templateId" element={<RequireRoles roles={TEMPLATE_MANAGER_ROLES}><TemplateDetailPage /></RequireRoles>} />
+                <Route path="assessment-template-versions/:versionId" element={<RequireRoles roles={TEMPLATE_MANAGER_ROLES}><TemplateVersionPage /></RequireRoles>} />
+                <Route path="assessment-template-versions/:versionId/preview" element={<RequireRoles roles={TEMPLATE_MANAGER_ROLES}><TemplatePreviewPage /></RequireRoles>} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -19,6 +19,8 @@ export const ADMIN_ROLES: readonly Role[] = ['admin'];
 export const AUDIT_LOG_ROLES: readonly Role[] = ['admin', 'auditor', 'governance_officer'];
 /** Administrators change the tier policy; governance officers read it. */
 export const TIER_POLICY_ROLES: readonly Role[] = ['admin', 'governance_officer'];
+/** Administrators and governance officers manage assessment templates (core assessments/templates/policy.ts). */
+export const TEMPLATE_MANAGER_ROLES: readonly Role[] = ['admin', 'governance_officer'];
 
 export const primaryNav: readonly NavItem[] = [
   { path: '/', label: 'Home', roles: 'any', end: true },
@@ -29,6 +31,27 @@ export const primaryNav: readonly NavItem[] = [
     label: 'Screen a product',
     roles: ['admin', 'governance_officer', 'system_owner'],
     description: 'Before buying or building an AI product, see its risk tier and obligations, and save it as a proposal.',
+  },
+  { path: '/assessments', label: 'Assessments', roles: 'any', description: 'Impact, rights and other assessments of the AI systems: fill them in together, submit them, review them and read their results.' },
+  { path: '/readiness', label: 'Readiness', roles: 'any', description: 'How ready the organisation is to use AI in five areas, and the gaps to close.' },
+  { path: '/tasks', label: 'Tasks', roles: 'any', description: 'Work for the organisation as a whole, such as the actions from the readiness assessment.' },
+  {
+    path: '/concerns',
+    label: 'Concerns',
+    roles: ['admin', 'governance_officer', 'system_owner', 'auditor'],
+    description: 'Problems the public reported about the organisation’s AI: triage, investigate, answer and close them.',
+  },
+  {
+    path: '/redress',
+    label: 'Redress',
+    roles: ['admin', 'governance_officer', 'system_owner', 'auditor'],
+    description: 'Requests for an explanation, a human review or an appeal of a decision, with their deadlines.',
+  },
+  {
+    path: '/consultations',
+    label: 'Consultations',
+    roles: 'any',
+    description: 'Comment periods on proposed AI systems: open one, moderate what the public writes, and publish your response.',
   },
   // Auditors and governance officers reach the audit log through the admin area, where the side
   // navigation shows them only that page.
@@ -43,6 +66,24 @@ export const adminNav: readonly NavItem[] = [
   { path: '/admin/audit-log', label: 'Audit log', roles: AUDIT_LOG_ROLES, description: 'Every change made in the organisation, and a check that the record is intact.' },
   { path: '/admin/outbox', label: 'Outbox', roles: ADMIN_ROLES, description: 'Email Glassbox has sent or is holding.' },
   { path: '/admin/tier-policy', label: 'Tier policy', roles: TIER_POLICY_ROLES, description: 'The organisation’s own risk tiers, what each requires, and the rules that place a system in one.' },
+  {
+    path: '/admin/assessment-templates',
+    label: 'Assessment templates',
+    roles: TEMPLATE_MANAGER_ROLES,
+    description: 'The questionnaires assessments are filled in on: import, export, clone, edit, preview and publish them.',
+  },
+  {
+    path: '/admin/register-settings',
+    label: 'Register settings',
+    roles: TIER_POLICY_ROLES,
+    description: 'The open-data formats the public register is published in, and the texts each one requires before publishing.',
+  },
+  {
+    path: '/admin/citizen-settings',
+    label: 'Request deadlines',
+    roles: TIER_POLICY_ROLES,
+    description: 'How many days the organisation takes at most to answer requests for an explanation, a human review or an appeal.',
+  },
 ];
 
 export const visibleItems = (items: readonly NavItem[], userRoles: readonly string[]): NavItem[] =>

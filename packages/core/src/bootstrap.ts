@@ -5,6 +5,7 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate, type MigrationResult } from './db/migrate.js';
+import { installBuiltinTemplates, type BuiltinInstallResult } from './assessments/templates/builtin-installer.js';
 
 export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>): Promise<Database> {
   return config.databaseUrl
@@ -14,11 +15,13 @@ export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' 
 
 export async function openAndMigrate(
   config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>,
-): Promise<{ database: Database; migrations: MigrationResult }> {
+): Promise<{ database: Database; migrations: MigrationResult; builtinTemplates: BuiltinInstallResult }> {
   const database = await openConfiguredDatabase(config);
   try {
     const migrations = await migrate(database);
-    return { database, migrations };
+    // The built-in assessment templates follow the code: a changed file publishes a new version.
+    const builtinTemplates = await installBuiltinTemplates(database);
+    return { database, migrations, builtinTemplates };
   } catch (err) {
     await database.close();
     throw err;

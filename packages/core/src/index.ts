@@ -77,3 +77,79 @@ export { EVIDENCE_CONTENT_TYPES, MAX_EVIDENCE_BYTES, contentDisposition } from '
 export * from './obligations/progress.service.js';
 export { canManageEvidence, canUpdateObligation } from './obligations/policy.js';
 export { DEFAULT_ORG_POLICY, type OrgTierPolicy, type ObligationTemplate } from '@glassbox/rules';
+export type * from './assessments/report/report-data.js';
+export * from './assessments/templates/template.service.js';
+export type * from './assessments/templates/template.presenter.js';
+export { installBuiltinTemplates, builtinTemplateDocuments, type BuiltinInstallResult } from './assessments/templates/builtin-installer.js';
+export { canManageTemplates, canReadTemplates } from './assessments/templates/policy.js';
+export {
+  IMPORT_FORMATS as TEMPLATE_IMPORT_FORMATS,
+  EXPORT_FORMATS as TEMPLATE_EXPORT_FORMATS,
+  parseTemplateFile,
+  serialiseTemplate,
+  templateHash,
+  type ImportFormat as TemplateImportFormat,
+  type ExportFormat as TemplateExportFormat,
+  type ImportReport as TemplateImportReport,
+} from './assessments/templates/template-format.js';
+export { renderAssessmentHtml } from './assessments/report/report-html.js';
+export { renderAssessmentPdf, type PdfOptions as AssessmentPdfOptions } from './assessments/report/report-pdf.js';
+export { renderAssessmentJson, ASSESSMENT_REPORT_FORMAT, type AssessmentReportJson } from './assessments/report/report-json.js';
+export * from './register/record/register-record.js';
+export * from './register/publication/register-settings.service.js';
+export * from './register/publication/register-entry.service.js';
+export * from './register/publication/publish.service.js';
+export * from './register/publication/public-register.service.js';
+export { type AssessmentSummary, classificationFrom as registerClassificationFrom } from './register/publication/register-record.builder.js';
+export { canEditRegisterDraft, canPublishRegisterEntry, canManageRegisterSettings } from './register/publication/policy.js';
+export {
+  CONCERN_CATEGORIES,
+  CONCERN_STATUSES,
+  REDRESS_KINDS,
+  REDRESS_STATUSES,
+  REDRESS_OUTCOMES,
+  CITIZEN_LOCALES,
+  type ConcernCategory,
+  type ConcernStatus,
+  type RedressKind,
+  type RedressStatus,
+  type RedressOutcome,
+  type CitizenLocale,
+} from './db/schema-citizen.js';
+export * from './citizen/concern.service.js';
+export * from './citizen/redress.service.js';
+export * from './citizen/settings.service.js';
+export { CITIZEN_LIMITS, PROBLEM_MESSAGES, isCitizenLocale, type FieldProblem, type FieldProblems } from './citizen/citizen-fields.js';
+export { DEFAULT_DEADLINES, median, redressStats, timeLeft, type RedressStats } from './citizen/deadlines.js';
+export { normaliseReference } from './citizen/reference.js';
+// Assessments: filling in, review, reassessment, comments, attachments, reports (issue #4 point 5).
+export * from './assessments/assessment.service.js';
+export * from './assessments/assessment-workflow.service.js';
+export * from './assessments/assessment-comments.service.js';
+export * from './assessments/assessment-files.service.js';
+export * from './assessments/assessment-report.service.js';
+export type * from './assessments/assessment.presenter.js';
+export type { AnswerMeta, AnswerMetaMap, AnswerPatch } from './assessments/answers-merge.js';
+export { canCommentOnAssessment, canEditAssessment, canReadAssessment, canReviewAssessment } from './assessments/policy.js';
+export { truncateAtWord, type FormatResult, type FormatWarning } from './register/formats/format-utils.js';
+export * from './register/formats/uk-atrs.js';
+export * from './register/formats/nl-algoritmeregister.js';
+export * from './register/formats/eurocities.js';
+export * from './register/formats/eu-annex-viii-c.js';
+export { toOmb2025Row, OMB_TOPIC_AREA, type Omb2025Row } from './register/formats/omb-2025.js';
+export * from './register/formats/register-formats.js';
+export { listPublicSystemChoices } from './citizen/cases.shared.js';
+// Assessments connected to the inventory, and organisation tasks (issue #4 point 6).
+export * from './assessments/connections/index.js';
+export * from './tasks/task.service.js';
+export { TASK_STATUSES, type TaskView } from './tasks/task.presenter.js';
+export { syncTasksFromGaps, type TaskSyncChanges } from './tasks/task-sync.js';
+export type { OrgTask, OrgTaskStatus } from './db/schema-tasks.js';
+export * from './register/readability/reading-grade.js';
+export { countSyllables } from './register/readability/syllables.js';
+// Notices and public consultations (issue #5 points 4 and 7).
+export { NOTICE_VARIANTS, NOTICE_FORMATS, COMMENT_STATUSES, type NoticeVariant, type NoticeFormat, type CommentStatus } from './db/schema-citizen.js';
+export * from './notices/notice.service.js';
+export { buildNoticeModel, renderNoticeHtml, renderNoticePdf, type NoticeData } from './notices/notice-render.js';
+export * from './consultations/consultation.service.js';
+export { CONSULTATION_LIMITS, CONSULTATION_STATES, consultationState, checkComment, checkConsultation, type ConsultationState } from './consultations/consultation-rules.js';

@@ -1,5 +1,5 @@
 /** `glassbox migrate`: brings the database schema up to date (forward-only migrations). */
-import { migrate, type MigrationResult } from '@glassbox/core';
+import { installBuiltinTemplates, migrate, type MigrationResult } from '@glassbox/core';
 import { helpText, parseCommandArgs, type Command } from '../command.js';
 import { assertSchemaCurrent, describeDatabase, withDatabase } from '../database.js';
 
@@ -30,8 +30,11 @@ export const migrateCommand: Command = {
       // Database.close() only ends the pool once Kysely has used it, so without this the process
       // would wait ~10 s for migrate()'s idle connection to time out.
       await assertSchemaCurrent(database);
+      // Built-in assessment templates are reference data that follows the code, like the schema.
+      const builtins = await installBuiltinTemplates(database);
       io.out(`Database: ${describeDatabase(config)}`);
       io.out(describeMigrations(result));
+      if (builtins.published.length > 0) io.out(`Published built-in assessment templates: ${builtins.published.map((p) => `${p.key} v${p.version}`).join(', ')}`);
       return 0;
     });
   },

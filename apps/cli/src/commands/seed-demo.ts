@@ -1,5 +1,5 @@
 /** `glassbox seed-demo`: adds the fictional City of Riverton and its demo accounts. */
-import { demoSignInText, migrate, seedDemo } from '@glassbox/core';
+import { demoSignInText, installBuiltinTemplates, migrate, seedDemo } from '@glassbox/core';
 import { helpText, parseCommandArgs, type Command } from '../command.js';
 import { withDatabase } from '../database.js';
 import { describeMigrations } from './migrate.js';
@@ -24,6 +24,8 @@ export const seedDemoCommand: Command = {
     return withDatabase(io, { checkSchema: false }, async (database, config) => {
       const migrations = await migrate(database);
       if (migrations.applied.length > 0) io.out(describeMigrations(migrations));
+      // The demo's assessments are filled in on the built-in templates.
+      await installBuiltinTemplates(database);
       const { created } = await seedDemo(database.db);
       io.out(created ? demoSignInText(config.publicBaseUrl) : 'The demo organisation already exists.');
       return 0;

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Database, OrganisationView } from '@glassbox/core';
 import { escapeHtml, html, mailtoHref, raw, safeExternalUrl, SafeHtml, type Interpolation } from './html.js';
 import { renderLandingPage } from './landing.page.js';
+import { landingSections } from './landing.sections.js';
 import type { LandingSection } from './section.js';
 
 const org = (over: Partial<OrganisationView> = {}): OrganisationView => ({
@@ -17,6 +18,8 @@ const org = (over: Partial<OrganisationView> = {}): OrganisationView => ({
 
 // Sections of this page run no queries; a landing page needs no database to render here.
 const noDb = {} as Database['db'];
+/** The landing sections that need no database (the register and consultation sections query it; their own tests cover them). */
+const offlineSections = landingSections.filter((s) => !['register', 'consultations'].includes(s.id));
 
 describe('escapeHtml', () => {
   it.each([
@@ -88,14 +91,14 @@ describe('URLs from stored data', () => {
 
 describe('landing page rendering', () => {
   it('escapes a <script> in the organisation name everywhere it appears', async () => {
-    const page = await renderLandingPage({ db: noDb, org: org({ name: '<script>alert("pwned")</script> Council' }), locale: 'en' }, '/testville');
+    const page = await renderLandingPage({ db: noDb, org: org({ name: '<script>alert("pwned")</script> Council' }), locale: 'en' }, '/testville', offlineSections);
     expect(page).not.toContain('<script');
     expect(page).toContain('<h1>&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; Council</h1>');
     expect(page).toContain('<title>&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; Council – Glassbox</title>');
   });
 
   it('never links a javascript: contact URL', async () => {
-    const page = await renderLandingPage({ db: noDb, org: org({ contactUrl: 'javascript:alert(1)' }), locale: 'en' }, '/testville');
+    const page = await renderLandingPage({ db: noDb, org: org({ contactUrl: 'javascript:alert(1)' }), locale: 'en' }, '/testville', offlineSections);
     expect(page).not.toContain('javascript:');
   });
 
@@ -113,7 +116,7 @@ describe('landing page rendering', () => {
   });
 
   it('leaves out the contact section when the organisation has published no contact details', async () => {
-    const page = await renderLandingPage({ db: noDb, org: org({ contactEmail: null, contactUrl: null }), locale: 'en' }, '/testville');
+    const page = await renderLandingPage({ db: noDb, org: org({ contactEmail: null, contactUrl: null }), locale: 'en' }, '/testville', offlineSections);
     expect(page).not.toContain('id="contact"');
     expect(page).toContain('id="about"');
   });

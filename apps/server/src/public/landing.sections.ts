@@ -5,5 +5,8 @@
 import { aboutSection } from './about.section.js';
 import { contactSection } from './contact.section.js';
 import type { LandingSection } from './section.js';
+import { rightsSection } from './citizen/rights.section.js';
+import { consultationsLandingSection } from './engagement/landing.section.js';
+import { registerSection } from './register/landing.section.js';
 
-export const landingSections: readonly LandingSection[] = [aboutSection, contactSection];
+export const landingSections: readonly LandingSection[] = [aboutSection, registerSection, rightsSection, consultationsLandingSection, contactSection];

@@ -7,6 +7,7 @@
 
 import { registerEn, registerEs, registerFr } from './register.messages.js';
 import { citizenEn, citizenEs, citizenFr } from './citizen.messages.js';
+import { engagementEn, engagementEs, engagementFr } from './engagement.messages.js';
 
 const baseEn = {
   pageTitle: '{title} – Glassbox',
@@ -42,7 +43,7 @@ const baseEn = {
 } as const;
 
 /** Feature catalogues (register.messages.ts, citizen.messages.ts) follow the same rules and are merged here. */
-export const en = { ...baseEn, ...registerEn, ...citizenEn } as const;
+export const en = { ...baseEn, ...registerEn, ...citizenEn, ...engagementEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -115,5 +116,5 @@ const baseFr: BaseMessages = {
   badRequestBody: 'Vérifiez l’adresse et réessayez.',
 };
 
-export const es: Messages = { ...baseEs, ...registerEs, ...citizenEs };
-export const fr: Messages = { ...baseFr, ...registerFr, ...citizenFr };
+export const es: Messages = { ...baseEs, ...registerEs, ...citizenEs, ...engagementEs };
+export const fr: Messages = { ...baseFr, ...registerFr, ...citizenFr, ...engagementFr };

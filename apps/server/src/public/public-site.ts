@@ -10,6 +10,8 @@ import { renderBadRequestPage, renderNotFoundPage, renderServerErrorPage } from 
 import { renderOrganisationList } from './home.page.js';
 import type { Locale } from './i18n.js';
 import { renderLandingPage } from './landing.page.js';
+import { citizenSite } from './citizen/citizen-site.js';
+import { engagementSite } from './engagement/engagement-site.js';
 import { localeOf, negotiateLocale } from './locale.js';
 import { PUBLIC_CSS, PUBLIC_CSS_ETAG, STYLESHEET_PATH } from './public.css.js';
 
@@ -50,8 +52,16 @@ export function sendPublicNotFound(request: FastifyRequest, reply: FastifyReply)
   return sendPage(reply, locale, renderNotFoundPage(locale, switcherPath(request)), 404);
 }
 
+export type PublicSiteOptions = {
+  database: Database;
+  /** Signs the CSRF tokens of the public forms (the session secret); read when a form is served. */
+  secret: () => string;
+  /** The site's public address, for links sent by email. */
+  publicBaseUrl: string;
+};
+
 export const publicSite =
-  (opts: { database: Database }): FastifyPluginAsync =>
+  (opts: PublicSiteOptions): FastifyPluginAsync =>
   async (app) => {
     const { db } = opts.database;
 
@@ -97,4 +107,7 @@ export const publicSite =
       const locale = negotiateLocale(request, reply, org.defaultLocale);
       return sendPage(reply, locale, await renderLandingPage({ db, org, locale }, `/${org.slug}`));
     });
+
+    await app.register(citizenSite({ database: opts.database, secret: opts.secret, publicBaseUrl: opts.publicBaseUrl }));
+    await app.register(engagementSite({ database: opts.database, secret: opts.secret }));
   };

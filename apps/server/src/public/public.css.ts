@@ -7,6 +7,7 @@
  * Focus: a 3px near-black outline plus a yellow background, visible on every background we use.
  */
 import { createHash } from 'node:crypto';
+import { FORMS_CSS } from './citizen/forms.css.js';
 
 export const STYLESHEET_PATH = '/assets/public.css';
 
@@ -199,7 +200,7 @@ a:focus:visited,
   h1, h2, h3 { break-after: avoid; }
   .site-footer { border-top: 1pt solid #000000; }
 }
-`;
+`.concat(FORMS_CSS);
 
 /** Strong validator for conditional requests; the stylesheet only changes with a deploy. */
 export const PUBLIC_CSS_ETAG = `"${createHash('sha256').update(PUBLIC_CSS).digest('base64url').slice(0, 22)}"`;

@@ -80,8 +80,10 @@ describe('screening a system', () => {
     expect(out.screening.rulesVersion).toBe(r.rulesVersion);
     expect(out.screening.createdBy.label).toBe('Test system_owner');
     expect(out.system.classification).toMatchObject({ euTier: 'high', orgTier: 'high', friaRequired: true, euRegistrationRequired: true });
-    expect(out.obligations.added).toEqual(r.obligations.map((o) => o.key));
+    // The screening's own obligations, then those of the assessments the system needs (assessment-needs rules).
+    expect(out.obligations.added.filter((k) => !k.startsWith('assessment.'))).toEqual(r.obligations.map((o) => o.key));
     expect(out.obligations.added).toEqual(expect.arrayContaining(['eu.art27.fria', 'eu.art49.registration', 'eu.art26.2.human-oversight', 'org.high.committee-approval']));
+    expect(out.obligations.added.filter((k) => k.startsWith('assessment.'))).toEqual(['assessment.canada-aia', 'assessment.workforce-impact', 'assessment.data-protection-screening']);
     expect(out.obligations.retired).toEqual([]);
 
     // The system record, its history and the checklist show it.
@@ -91,7 +93,7 @@ describe('screening a system', () => {
     expect(latest.statusCode).toBe(200);
     expect(latest.json<Screening>().id).toBe(out.screening.id);
     const obligations = (await as('staff').get(`/systems/${s.id}/obligations`)).json<{ items: Array<{ key: string; owner: { id: string }; status: string }>; total: number }>();
-    expect(obligations.total).toBe(r.obligations.length);
+    expect(obligations.total).toBe(r.obligations.length + 3);
     expect(obligations.items.every((o) => o.owner.id === sessions.system_owner.user.id && o.status === 'open')).toBe(true);
 
     // One audit event for the screening, one for the checklist, with the counts.
@@ -99,7 +101,7 @@ describe('screening a system', () => {
     expect(screeningEvents.map((e) => e.action)).toEqual(['screening.recorded']);
     expect(screeningEvents[0]?.after).toMatchObject({ systemId: s.id, euTier: 'high', orgTier: 'high' });
     const systemEvents = await listAuditEvents(t.database.db, { organisationId: org.id, entityId: s.id, action: 'obligations.', limit: 10 });
-    expect(systemEvents[0]?.after).toMatchObject({ added: r.obligations.length, restored: 0, retired: 0 });
+    expect(systemEvents[0]?.after).toMatchObject({ added: r.obligations.length + 3, restored: 0, retired: 0 });
 
     // A second screening becomes the latest; history keeps both, newest first.
     const again = await screen('governance_officer', s.id, makeScreeningAnswers({ eu: BENEFITS_ELIGIBILITY }));

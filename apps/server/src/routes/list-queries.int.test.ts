@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createApiToken, createCatalogueEntry, createUnit, inviteMember, queueMail, systemCtx, inTransaction, updateSystem } from '@glassbox/core';
 import { makeScreeningAnswers, makeSystem, makeUser, screenTestSystem } from '@glassbox/core/testing/factories';
+import { makeAssessment } from '@glassbox/core/testing/factories';
 import { addEvidenceLink, listObligations, updateTierPolicy } from '@glassbox/core';
+import { submitConcern, submitRedressRequest } from '@glassbox/core';
+import { generateNotice, createConsultation, submitConsultationComment } from '@glassbox/core';
+import { cloneTemplate, importTemplate, publishDraft } from '@glassbox/core';
+import { createTask } from '@glassbox/core';
+import { publishRegisterEntry, saveRegisterEntry, withdrawRegisterEntry } from '@glassbox/core';
+import { sampleTemplate } from '@glassbox/rules/assessment/testing';
 import { createTestApp, makeOrgWithEveryRole, type TestApp } from '../testing/harness.js';
 
 let t: TestApp;
@@ -18,6 +25,9 @@ let unitId: string;
 let versionedSystemId: string;
 let obligatedSystemId: string | undefined;
 let screenedSystemId: string | undefined;
+let citizenSystemSlug: string | undefined;
+let consultationId: string | undefined;
+let registerSystemId: string | undefined;
 let requirementCount = 0;
 let n = 0;
 
@@ -46,6 +56,79 @@ async function statementsFor(url: string): Promise<{ count: number; items: numbe
 const ctx = () => systemCtx(t.database.db, 'test');
 
 const CASES: Array<{ name: string; url: () => string; add: (k: number) => Promise<void> }> = [
+  {
+    name: 'concerns (with system and assignee names)',
+    url: () => `/api/v1/orgs/${orgSlug}/concerns?limit=1000`,
+    add: async (k) => {
+      citizenSystemSlug ??= (await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: 'Public concern system', publicVisibility: 'public' })).slug;
+      for (let i = 0; i < k; i++) {
+        await submitConcern(ctx(), { organisationId: orgId, organisationName: 'Test', system: i % 2 ? citizenSystemSlug : null, locale: 'en', category: 'error', description: `Listed concern ${n++}`, statusUrl: (tk) => tk });
+      }
+    },
+  },
+  {
+    name: 'redress requests (with time left)',
+    url: () => `/api/v1/orgs/${orgSlug}/redress-requests?limit=1000`,
+    add: async (k) => {
+      citizenSystemSlug ??= (await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: 'Public concern system', publicVisibility: 'public' })).slug;
+      for (let i = 0; i < k; i++) {
+        await submitRedressRequest(ctx(), { organisationId: orgId, organisationName: 'Test', system: citizenSystemSlug, locale: 'en', kind: 'appeal', description: `Listed request ${n++}`, contactName: 'A person', postalAddress: '1 Main Street', statusUrl: (tk) => tk });
+      }
+    },
+  },
+  {
+    name: 'register publications (history)',
+    url: () => `/api/v1/orgs/${orgSlug}/systems/${registerSystemId ?? 'none'}/register-entry/publications?limit=1000`,
+    add: async (k) => {
+      if (!registerSystemId) {
+        registerSystemId = (await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: 'Register history system', publicVisibility: 'public' })).id;
+        const texts = { summary: 'Sorts post.', purpose: 'Post is slow.', howItWorks: 'It reads the envelope.', dataUsed: 'Addresses.', humanRole: 'A clerk checks.', rights: 'Ask us.', contact: 'post@test.example' };
+        await saveRegisterEntry(ctx(), { organisationId: orgId, ref: registerSystemId, texts, publicFields: Object.keys(texts) });
+      }
+      // Alternate publish and withdraw: each is one more version in the history.
+      for (let i = 0; i < k; i++) {
+        const listed = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgSlug}/systems/${registerSystemId}/register-entry`, headers: admin });
+        const latest = listed.json<{ latest: { state: string } | null }>().latest;
+        if (latest?.state === 'published') await withdrawRegisterEntry(ctx(), { organisationId: orgId, ref: registerSystemId, reason: `Round ${n++}` });
+        else await publishRegisterEntry(ctx(), { organisationId: orgId, ref: registerSystemId });
+      }
+    },
+  },
+  {
+    name: 'notices (with system names)',
+    url: () => `/api/v1/orgs/${orgSlug}/notices?limit=1000`,
+    add: async (k) => {
+      citizenSystemSlug ??= (await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: 'Public concern system', publicVisibility: 'public' })).slug;
+      for (let i = 0; i < k; i++) {
+        await generateNotice(ctx(), { organisationId: orgId, systemId: citizenSystemSlug, language: i % 2 ? 'en' : 'fr', variant: 'standard', format: 'html', publicBaseUrl: 'http://x', caseReference: `N-${n++}` });
+      }
+    },
+  },
+  {
+    name: 'consultations (with system and comment counts)',
+    url: () => `/api/v1/orgs/${orgSlug}/consultations?limit=1000`,
+    add: async (k) => {
+      const system = await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: `Consulted system ${n++}`, publicVisibility: 'public' });
+      for (let i = 0; i < k; i++) {
+        const c = await createConsultation(ctx(), { organisationId: orgId, systemId: system.id, title: `Consultation ${n++}`, intro: 'Intro', questions: ['Q?'], opensAt: new Date(Date.now() + 3_600_000).toISOString(), closesAt: new Date(Date.now() + 7_200_000).toISOString() });
+        await t.database.db.updateTable('consultation').set({ opens_at: new Date(Date.now() - 3_600_000) }).where('id', '=', c.id).execute();
+        await submitConsultationComment(ctx(), { organisationId: orgId, consultationId: c.id, locale: 'en', comment: `Comment ${n++}` });
+      }
+    },
+  },
+  {
+    name: 'consultation comments',
+    url: () => `/api/v1/orgs/${orgSlug}/consultations/${consultationId ?? ''}/comments?limit=1000`,
+    add: async (k) => {
+      if (!consultationId) {
+        const system = await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: `Commented system ${n++}`, publicVisibility: 'public' });
+        const c = await createConsultation(ctx(), { organisationId: orgId, systemId: system.id, title: 'Commented', intro: 'Intro', questions: [], opensAt: new Date(Date.now() + 3_600_000).toISOString(), closesAt: new Date(Date.now() + 7_200_000).toISOString() });
+        await t.database.db.updateTable('consultation').set({ opens_at: new Date(Date.now() - 3_600_000) }).where('id', '=', c.id).execute();
+        consultationId = c.id;
+      }
+      for (let i = 0; i < k; i++) await submitConsultationComment(ctx(), { organisationId: orgId, consultationId, locale: 'fr', comment: `Comment ${n++}` });
+    },
+  },
   {
     name: 'members',
     url: () => `/api/v1/orgs/${orgSlug}/members?limit=1000`,
@@ -138,6 +221,38 @@ const CASES: Array<{ name: string; url: () => string; add: (k: number) => Promis
     add: async (k) => {
       screenedSystemId ??= (await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: 'Screened system' })).id;
       for (let i = 0; i < k; i++) await screenTestSystem(t.database.db, { organisationId: orgId, systemId: screenedSystemId });
+    },
+  },
+  {
+    name: 'assessment templates (built-ins and own, with published version and draft)',
+    url: () => `/api/v1/orgs/${orgSlug}/assessment-templates`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) {
+        const doc = { ...sampleTemplate(), key: `listed-template-${n++}` };
+        const draft = await importTemplate(ctx(), { organisationId: orgId, format: 'json', content: JSON.stringify(doc) });
+        // Half published with a new draft on top, half a first draft only.
+        if (i % 2) {
+          await publishDraft(ctx(), { organisationId: orgId, versionId: draft.id });
+          await cloneTemplate(ctx(), { organisationId: orgId, templateId: draft.templateId });
+        }
+      }
+    },
+  },
+  {
+    name: 'organisation tasks (with owner names)',
+    url: () => `/api/v1/orgs/${orgSlug}/tasks?limit=1000`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await createTask(ctx(), { organisationId: orgId, title: `Listed task ${n++}`, ownerId: i % 2 ? adminId : null, dueDate: '2030-01-31' });
+    },
+  },
+  {
+    name: 'assessments (with systems and template titles)',
+    url: () => `/api/v1/orgs/${orgSlug}/assessments?limit=1000`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) {
+        const system = await makeSystem(t.database.db, { organisationId: orgId, ownerId: adminId, name: `Assessed system ${n++}` });
+        await makeAssessment(t.database.db, { organisationId: orgId, systemId: system.id, templateKey: 'fria' });
+      }
     },
   },
   {

@@ -68,7 +68,7 @@ const obligationBody = z.object({
   id: z.uuid(),
   systemId: z.uuid(),
   key: z.string(),
-  framework: z.enum(['eu-ai-act', 'us-omb', 'org-policy']),
+  framework: z.enum(['eu-ai-act', 'us-omb', 'org-policy', 'assessment']),
   reference: z.string(),
   title: z.string(),
   description: z.string(),

@@ -54,7 +54,7 @@ export const ombClassificationSchema = z.object({
 
 export const obligationTemplateSchema = z.object({
   key: z.string(),
-  framework: z.enum(['eu-ai-act', 'us-omb', 'org-policy']),
+  framework: z.enum(['eu-ai-act', 'us-omb', 'org-policy', 'assessment']),
   reference: z.string(),
   title: z.string(),
   description: z.string(),

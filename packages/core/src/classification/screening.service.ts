@@ -15,7 +15,9 @@ import { createSystem, type CreateSystemInput } from '../inventory/inventory.ser
 import { transitionSystem } from '../inventory/lifecycle.service.js';
 import { canCreateSystem } from '../inventory/policy.js';
 import { findReadableSystem, loadEditable } from '../inventory/system-loader.js';
-import { syncObligations, type ObligationChanges } from '../obligations/obligation-sync.js';
+import { onSystemRescreened } from '../assessments/connections/system-changes.js';
+import { resyncSystemObligations } from '../assessments/connections/resync.js';
+import type { ObligationChanges } from '../obligations/obligation-sync.js';
 import { presentClassification, type SystemClassificationView } from './classification.presenter.js';
 import type { ClassificationResult } from './classification-result.schemas.js';
 import { screeningAnswersSchema, type ScreeningAnswers, type ScreeningAnswersInput, type ScreeningFacts } from './classification.schemas.js';
@@ -155,7 +157,9 @@ async function screenSystem(tx: Ctx, system: AiSystem, answersIn: ScreeningAnswe
     .where('id', '=', system.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const obligations = await syncObligations(tx, system, result.obligations, now);
+  // The screening's obligations together with those of the assessments (approved AIA level, needed assessments), so neither retires the other's.
+  const obligations = await resyncSystemObligations(tx, updated, now, { screening: result });
+  await onSystemRescreened(tx, system, updated);
 
   await recordAudit(tx, {
     organisationId: system.organisation_id,

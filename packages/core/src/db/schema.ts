@@ -227,7 +227,7 @@ export type ObligationTable = {
   organisation_id: string;
   system_id: string;
   key: string;
-  framework: 'eu-ai-act' | 'us-omb' | 'org-policy';
+  framework: 'eu-ai-act' | 'us-omb' | 'org-policy' | 'assessment';
   reference: string;
   title: string;
   description: string;
@@ -268,12 +268,14 @@ export type OrganisationPolicyTable = {
 import type { AssessmentTables } from './schema-assessments.js';
 import type { RegisterTables } from './schema-register.js';
 import type { CitizenTables } from './schema-citizen.js';
+import type { TaskTables } from './schema-tasks.js';
 
 export type * from './schema-assessments.js';
 export type * from './schema-register.js';
 export type * from './schema-citizen.js';
+export type * from './schema-tasks.js';
 
-export type DB = AssessmentTables & RegisterTables & CitizenTables & {
+export type DB = AssessmentTables & RegisterTables & CitizenTables & TaskTables & {
   organisation: OrganisationTable;
   unit: UnitTable;
   app_user: AppUserTable;

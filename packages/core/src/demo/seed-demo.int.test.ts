@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { installBuiltinTemplates } from '../assessments/templates/builtin-installer.js';
 import { DEMO_SYSTEM_NAMES } from './demo-systems.js';
 import { DEMO_ORG_SLUG, seedDemo } from './seed-demo.js';
 
@@ -15,6 +16,8 @@ let database: Database;
 beforeAll(async () => {
   database = await openDatabase({ memory: true });
   await migrate(database);
+  // As at start-up (bootstrap.ts): the built-in templates are there before the demo is seeded.
+  await installBuiltinTemplates(database);
 }, 120_000);
 afterAll(async () => database?.close());
 
@@ -47,6 +50,42 @@ describe('demo seed', () => {
 
     const catalogue = await db.selectFrom('tool_catalogue_entry').select('id').where('organisation_id', '=', city.id).execute();
     expect(catalogue.length).toBeGreaterThanOrEqual(5);
+
+    const concerns = await db.selectFrom('concern').select(['status', 'public_response']).where('organisation_id', '=', city.id).execute();
+    expect(new Set(concerns.map((c) => c.status)).size).toBeGreaterThanOrEqual(4);
+    expect(concerns.some((c) => c.public_response !== null)).toBe(true);
+    const requests = await db.selectFrom('redress_request').select(['status', 'due_at', 'outcome']).where('organisation_id', '=', city.id).execute();
+    expect(requests.some((r) => r.status === 'in_progress' && r.due_at < new Date())).toBe(true);
+    expect(requests.filter((r) => r.outcome !== null).length).toBeGreaterThanOrEqual(2);
+
+    // Assessments: approved, in progress and returned; the AIA level's requirements in the obligations; readiness gaps as tasks.
+    const assessments = await db
+      .selectFrom('assessment as a')
+      .leftJoin('ai_system as s', 's.id', 'a.system_id')
+      .select(['a.template_key', 'a.status', 'a.level', 's.slug'])
+      .where('a.organisation_id', '=', city.id)
+      .execute();
+    const state = (key: string, slug: string | null) => assessments.find((a) => a.template_key === key && a.slug === slug);
+    expect(state('canada-aia', 'school-admission-allocator')).toMatchObject({ status: 'approved', level: 'II' });
+    expect(state('fria', 'benefits-eligibility-assistant')?.status).toBe('approved');
+    expect(state('necessity-review', 'repairs-request-classifier')?.status).toBe('draft');
+    expect(assessments.some((a) => a.status === 'returned')).toBe(true);
+    expect(state('readiness', null)?.status).toBe('approved');
+    const aiaObligations = await db
+      .selectFrom('obligation as o')
+      .innerJoin('ai_system as s', 's.id', 'o.system_id')
+      .select(['o.key', 'o.reference', 'o.status'])
+      .where('o.organisation_id', '=', city.id)
+      .where('s.slug', '=', 'school-admission-allocator')
+      .where('o.key', 'like', 'aia.%')
+      .where('o.retired_at', 'is', null)
+      .execute();
+    expect(aiaObligations.length).toBeGreaterThan(0);
+    expect(aiaObligations.every((o) => o.reference === 'Canada AIA level II')).toBe(true);
+    const tasks = await db.selectFrom('org_task').select(['status', 'owner_id', 'source']).where('organisation_id', '=', city.id).execute();
+    expect(tasks.length).toBeGreaterThan(3);
+    expect(tasks.every((t) => t.source === 'assessment')).toBe(true);
+    expect(tasks.some((t) => t.status === 'in_progress' && t.owner_id !== null)).toBe(true);
 
     const orgs = await db.selectFrom('organisation').select('id').execute();
     for (const chain of [null, ...orgs.map((o) => o.id)]) {

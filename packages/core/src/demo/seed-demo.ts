@@ -4,6 +4,7 @@
  * asked by `glassbox seed-demo`): the tool catalogue (catalogue/demo.ts) and the inventory of AI
  * systems with screenings and obligations (demo-systems.ts); later capabilities add theirs here.
  */
+import { seedDemoCitizen } from './demo-citizen.js';
 import type { Kysely } from 'kysely';
 import { seedDemoCatalogue } from '../catalogue/demo.js';
 import type { Ctx } from '../context.js';
@@ -11,8 +12,12 @@ import { systemCtx } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { seedDemoSystems } from './demo-systems.js';
+import { seedDemoAssessments } from '../assessments/assessment-demo.js';
+import { seedDemoConnectedAssessments } from './demo-assessments.js';
+import { seedDemoRegister } from './demo-register.js';
 import { addMembership, createOrganisation, createUnit, createUser, getOrganisationBySlug } from '../orgs/org.service.js';
 import type { Role } from '../roles.js';
+import { seedDemoEngagement } from './demo-engagement.js';
 
 export const DEMO_ORG_SLUG = 'riverton';
 export const DEMO_PASSWORD = 'glassbox-demo';
@@ -66,6 +71,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean }> {
     }
     await seedDemoCatalogue(tx, city.id);
     await seedDemoSystems(tx, city.id, people);
+    await seedDemoRegister(tx, city.id);
+    await seedDemoCitizen(tx, city.id, people);
+    await seedDemoAssessments(tx, city.id, people);
+    await seedDemoConnectedAssessments(tx, city.id, people);
+    await seedDemoEngagement(tx, city.id);
   });
   return { created: true };
 }

@@ -55,11 +55,13 @@ describe('inventory service', () => {
     const s = await makeSystem(database.db, { organisationId: org.id, ownerId: owner.id, name: 'Scheduler' });
     // A repair scheduler that touches nobody's rights: minimal risk, screened before approval.
     await screenTestSystem(database.db, { organisationId: org.id, systemId: s.id, answers: makeScreeningAnswers({ affectsPeople: false }) });
-    const toDo = await database.db.selectFrom('obligation').select('id').where('system_id', '=', s.id).where('phase', '=', 'before_deployment').execute();
-    for (const o of toDo) await updateObligation(cli, { organisationId: org.id, ref: s.id, obligationId: o.id, status: 'met' });
-    for (const to of ['proposed', 'in_review', 'approved', 'in_service'] as const) {
+    for (const to of ['proposed', 'in_review', 'approved'] as const) {
       await transitionSystem(cli, { organisationId: org.id, ref: s.slug, to, reason: `Step to ${to}` });
     }
+    // Past the idea stage the checklist also holds the necessity review (assessment-needs rules).
+    const toDo = await database.db.selectFrom('obligation').select('id').where('system_id', '=', s.id).where('phase', '=', 'before_deployment').execute();
+    for (const o of toDo) await updateObligation(cli, { organisationId: org.id, ref: s.id, obligationId: o.id, status: 'met' });
+    await transitionSystem(cli, { organisationId: org.id, ref: s.slug, to: 'in_service', reason: 'Step to in_service' });
     const versions = await listSystemVersions(cli, { organisationId: org.id, ref: s.id, limit: 10, offset: 0 });
     expect(versions.total).toBe(5);
     expect(versions.items[0]).toMatchObject({ kind: 'transitioned', reason: 'Step to in_service', actor: { type: 'system', id: null, name: 'Glassbox (cli)' } });

@@ -6,6 +6,7 @@
  * checked here, so the CLI gets the same answers as the API.
  */
 import { randomUUID } from 'node:crypto';
+import { onSystemFieldsChanged } from '../assessments/connections/system-changes.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
@@ -194,6 +195,8 @@ export async function updateSystem(ctx: Ctx, input: UpdateSystemInput): Promise<
       before: diff.before,
       after: { ...diff.after, version: updated.version, ...(reason !== null && { reason }) },
     });
+    // Decision role, personal data and sourcing decide which assessments the system needs.
+    await onSystemFieldsChanged(tx, updated, changed);
     return viewOf(tx, updated);
   });
 }

@@ -3,6 +3,7 @@
  * version row (with the reason) and an audit event in one transaction; the allowed moves are the
  * table in lifecycle.ts, the permissions are in policy.ts, the gates in gates.ts.
  */
+import { onSystemTransitioned } from '../assessments/connections/system-changes.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
@@ -62,6 +63,8 @@ export async function transitionSystem(ctx: Ctx, input: TransitionSystemInput): 
       before: { lifecycle: from },
       after: { lifecycle: to, version: updated.version, reason },
     });
+    // Some assessments depend on the stage (e.g. the necessity review once past the idea stage).
+    await onSystemTransitioned(tx, updated, from);
     return viewOf(tx, updated);
   });
 }

@@ -5,7 +5,9 @@
  * - a retired key the rules ask for again comes back as it was: status, owner, due date, evidence;
  * - a key the rules no longer ask for is retired (retired_at), never deleted;
  * - texts of kept keys follow the rules' current wording.
- * Runs inside the screening's transaction; the caller writes the audit event with the counts.
+ * Runs inside the caller's transaction; the caller writes the audit event with the counts. Callers go
+ * through resyncSystemObligations (assessments/connections/resync.ts), which passes the screening's
+ * and the assessments' templates together, so neither source retires the other's keys.
  */
 import { randomUUID } from 'node:crypto';
 import type { ObligationTemplate } from '@glassbox/rules';

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { systemCtx } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { installBuiltinTemplates } from '../assessments/templates/builtin-installer.js';
 import type { DB } from '../db/schema.js';
 import { createSystem, type CreateSystemInput } from '../inventory/inventory.service.js';
 import type { SystemView } from '../inventory/inventory.presenter.js';
@@ -16,6 +17,10 @@ import { screening, type DeepPartial } from '@glassbox/rules/testing/fixtures';
 import type { EuScreeningAnswers, OmbAnswers } from '@glassbox/rules';
 import type { ScreeningAnswersInput } from '../classification/classification.schemas.js';
 import { recordScreening, type ScreeningOutcome } from '../classification/screening.service.js';
+import type { Answers } from '@glassbox/rules';
+import { getAssessment, saveAnswers, startAssessment } from '../assessments/assessment.service.js';
+import { approveAssessment, returnAssessment, submitAssessment } from '../assessments/assessment-workflow.service.js';
+import type { AssessmentDetail } from '../assessments/assessment.presenter.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -24,6 +29,7 @@ export async function openTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   const database = url ? await openDatabase({ url, poolSize: 5 }) : await openDatabase({ memory: true });
   await migrate(database);
+  await installBuiltinTemplates(database);
   return database;
 }
 
@@ -86,4 +92,25 @@ export const BENEFITS_ELIGIBILITY: DeepPartial<EuScreeningAnswers> = {
 /** Records a screening of a system as the operator (no permission checks beyond the service's own). */
 export async function screenTestSystem(db: Kysely<DB>, opts: { organisationId: string; systemId: string; answers?: ScreeningAnswersInput }): Promise<ScreeningOutcome> {
   return recordScreening(systemCtx(db, 'test'), { organisationId: opts.organisationId, ref: opts.systemId, answers: opts.answers ?? makeScreeningAnswers({ eu: BENEFITS_ELIGIBILITY }) });
+}
+
+/**
+ * An assessment started as the operator on the template `templateKey` (a built-in or the
+ * organisation's own published one) for a system, or for the organisation when systemId is null,
+ * with `answers` saved; `status` moves it on (submitted, approved or returned) as the operator.
+ */
+export async function makeAssessment(
+  db: Kysely<DB>,
+  opts: { organisationId: string; systemId: string | null; templateKey: string; answers?: Answers; status?: 'draft' | 'submitted' | 'approved' | 'returned' },
+): Promise<AssessmentDetail> {
+  const ctx = systemCtx(db, 'test');
+  const started = await startAssessment(ctx, { organisationId: opts.organisationId, systemRef: opts.systemId, templateKey: opts.templateKey });
+  const ref = { organisationId: opts.organisationId, assessmentId: started.id };
+  if (opts.answers && Object.keys(opts.answers).length > 0) await saveAnswers(ctx, { ...ref, revision: 0, answers: opts.answers });
+  const status = opts.status ?? 'draft';
+  if (status === 'draft') return getAssessment(ctx, ref);
+  await submitAssessment(ctx, ref);
+  if (status === 'approved') return approveAssessment(ctx, ref);
+  if (status === 'returned') return returnAssessment(ctx, { ...ref, comment: 'Please say more about the people affected.' });
+  return getAssessment(ctx, ref);
 }

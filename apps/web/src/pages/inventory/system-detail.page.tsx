@@ -7,12 +7,15 @@ import { Alert, ButtonGroup, StepIndicator, StepIndicatorStep } from '@trusswork
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { getSystem, type AiSystem, type ApiError, type Lifecycle } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { AssessmentSystemPanel } from '../../components/assessment-system-panel';
 import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
 import { noticeFrom } from '../../forms';
 import { ObligationsLink } from '../obligations/obligations-link';
+import { NOTICE_MAKER_ROLES } from '../notices/notice-labels';
+import { hasAnyRole } from '../../roles';
 import { useOrganisation, useSession } from '../../session';
 import { useApiData } from '../../use-api';
 import { ArchiveControls } from './archive-controls';
@@ -108,6 +111,14 @@ function SystemView({ system, canEdit, roles, onChanged }: ViewProps) {
           View history
         </Link>
         <ObligationsLink systemId={system.id} />
+        <Link to={`/systems/${system.id}/register`} className="usa-button usa-button--outline">
+          Public register entry
+        </Link>
+        {hasAnyRole(roles, NOTICE_MAKER_ROLES) && !archived && (
+          <Link to={`/systems/${system.id}/notices`} className="usa-button usa-button--outline">
+            Notices
+          </Link>
+        )}
         {canEdit && !archived && (
           <Link to={`/systems/${system.id}/screening`} className="usa-button usa-button--outline">
             {system.classification ? 'Screen again' : 'Screen this system'}
@@ -121,6 +132,7 @@ function SystemView({ system, canEdit, roles, onChanged }: ViewProps) {
       </ButtonGroup>
 
       <ClassificationBox system={system} />
+      <AssessmentSystemPanel systemId={system.id} />
 
       <section aria-labelledby="lifecycle-heading">
         <h2 id="lifecycle-heading" tabIndex={-1}>

@@ -38,6 +38,7 @@ export const FRAMEWORK_LABELS: Record<Framework, string> = {
   'eu-ai-act': 'EU AI Act',
   'us-omb': 'US OMB M-25-21',
   'org-policy': 'Organisation policy',
+  assessment: 'Assessment',
 };
 
 export const isDone = (status: ObligationStatus): boolean => status === 'met' || status === 'not_applicable';
