@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FULL_TEXTS, fullRecord, sparseRecord } from '../record/register-record.fixture.js';
 import { toEuAnnexViiiC } from './eu-annex-viii-c.js';
 
-const reference = JSON.parse(readFileSync(new URL('../../../../../../shared/standards/eu_ai_act_2024_1689_public_sector_reference.json', import.meta.url), 'utf8')) as {
+const reference = JSON.parse(readFileSync(new URL('../../../../../reference/eu_ai_act_2024_1689_public_sector_reference.json', import.meta.url), 'utf8')) as {
   annex_viii_section_c_deployer_registration_fields: Record<string, string>;
 };
 

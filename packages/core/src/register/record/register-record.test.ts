@@ -45,7 +45,7 @@ describe('PUBLIC_TEXT_FIELDS', () => {
 
 describe('Art. 49(4)', () => {
   it('reads the restricted points (1, 6, 7) from the EU AI Act reference', () => {
-    const reference = JSON.parse(readFileSync(new URL('../../../../../../shared/standards/eu_ai_act_2024_1689_public_sector_reference.json', import.meta.url), 'utf8')) as {
+    const reference = JSON.parse(readFileSync(new URL('../../../../../reference/eu_ai_act_2024_1689_public_sector_reference.json', import.meta.url), 'utf8')) as {
       article_49_registration: Record<string, string>;
     };
     expect(reference.article_49_registration['49(4)']).toMatch(/Annex III points 1, 6, 7/);
