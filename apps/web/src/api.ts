@@ -1094,3 +1094,8 @@ export const listConsultationComments = (org: string, id: string, query: { statu
   get<Page<ConsultationComment>>(`${orgPath(org)}/consultations/${seg(id)}/comments`, { query, signal });
 export const moderateConsultationComment = (org: string, id: string, commentId: string, body: { status: CommentStatus; reason?: string }) =>
   patch<ConsultationComment>(`${orgPath(org)}/consultations/${seg(id)}/comments/${seg(commentId)}`, body);
+
+// People to choose as an owner or an assignee (admins, governance officers and system owners may list them)
+export type Person = { userId: string; email: string; displayName: string; roles: Role[] };
+export const listPeople = (org: string, query: { q?: string; role?: string } = {}, signal?: AbortSignal) =>
+  get<{ items: Person[] }>(`${orgPath(org)}/people`, { query, signal });

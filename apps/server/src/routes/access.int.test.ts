@@ -44,6 +44,7 @@ const EXPECTED: Record<string, Expect> = {
   'GET /api/v1/orgs/:org/units': { roles: 'member', token: 'read' },
   'POST /api/v1/orgs/:org/units': ADMIN,
   'GET /api/v1/orgs/:org/members': { roles: ['admin'], token: 'read' },
+  'GET /api/v1/orgs/:org/people': { roles: ['admin', 'governance_officer', 'system_owner'], token: 'read' },
   'PATCH /api/v1/orgs/:org/members/:userId': ADMIN,
   'DELETE /api/v1/orgs/:org/members/:userId': ADMIN,
   'GET /api/v1/orgs/:org/invitations': ADMIN,

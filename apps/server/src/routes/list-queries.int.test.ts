@@ -57,6 +57,13 @@ const ctx = () => systemCtx(t.database.db, 'test');
 
 const CASES: Array<{ name: string; url: () => string; add: (k: number) => Promise<void> }> = [
   {
+    name: 'people (owner and assignee picker)',
+    url: () => `/api/v1/orgs/${orgSlug}/people`,
+    add: async (k) => {
+      for (let i = 0; i < k; i++) await makeUser(t.database.db, { organisationId: orgId, roles: ['staff'], name: `Picked person ${n++}` });
+    },
+  },
+  {
     name: 'concerns (with system and assignee names)',
     url: () => `/api/v1/orgs/${orgSlug}/concerns?limit=1000`,
     add: async (k) => {

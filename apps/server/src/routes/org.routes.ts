@@ -10,6 +10,8 @@ import {
   updateMemberRoles,
   updateOrganisation,
   type Database,
+  isRole,
+  listPeople,
 } from '@glassbox/core';
 import { errors, noContent, nullableTimestamp, orgParams, paging, roleSchema } from '../schemas.js';
 import type { OrgContext } from '../plugins/access.js';
@@ -113,6 +115,33 @@ export const orgRoutes =
         response: { 200: z.object({ items: z.array(memberBody), total: z.number().int() }), ...errors },
       },
       handler: async (request) => listMembers(db, { organisationId: orgOf(request).id, ...request.query }),
+    });
+
+    app.get('/api/v1/orgs/:org/people', {
+      config: { access: { org: ['admin', 'governance_officer', 'system_owner'], token: 'read' }, conditional: 'org+people' },
+      schema: {
+        tags: ['people'],
+        summary: 'People to choose as an owner or assignee: name, work email and roles (filter with q and role=a,b); at most 500',
+        params: orgParams,
+        querystring: z
+          .object({
+            q: z.string().max(200).optional(),
+            role: z
+              .string()
+              .max(200)
+              .transform((v, ctx) => {
+                const roles = v.split(',').filter(Boolean);
+                const bad = roles.filter((r) => !isRole(r));
+                if (bad.length) ctx.addIssue({ code: 'custom', message: `Unknown role: ${bad.join(', ')}.` });
+                return roles.filter(isRole);
+              })
+              .optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(500),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(z.object({ userId: z.uuid(), email: z.string(), displayName: z.string(), roles: z.array(roleSchema) })) }), ...errors },
+      },
+      handler: async (request) => listPeople(db, { organisationId: orgOf(request).id, q: request.query.q, roles: request.query.role, limit: request.query.limit }),
     });
 
     const memberParams = orgParams.extend({ userId: z.uuid() }).strict();

@@ -3,7 +3,7 @@
  * so one tenant's rows never reach another; every write records its audit event.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { hashPassword, checkPasswordRules } from '../auth/password.js';
 import type { Ctx } from '../context.js';
@@ -261,6 +261,29 @@ export async function listMembers(db: Kysely<DB>, input: { organisationId: strin
     lockedUntil: r.locked_until,
   }));
   return { items, total };
+}
+
+export type PersonView = { userId: string; email: string; displayName: string; roles: Role[] };
+
+/**
+ * The people of an organisation for choosing an owner or an assignee: names, work addresses and
+ * roles, nothing about their accounts. Open to those who hand work out (admins, governance officers,
+ * system owners), where the full member list stays with administrators. One statement; at most 500.
+ */
+export async function listPeople(db: Kysely<DB>, input: { organisationId: string; q?: string | undefined; roles?: readonly Role[] | undefined; limit: number }): Promise<{ items: PersonView[] }> {
+  let q = db
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.email', 'u.display_name', 'm.roles'])
+    .where('m.organisation_id', '=', input.organisationId)
+    .where('u.disabled_at', 'is', null);
+  if (input.q) {
+    const like = `%${input.q.replace(/[%_\\]/g, '\\$&')}%`;
+    q = q.where((eb) => eb.or([eb('u.email', 'ilike', like), eb('u.display_name', 'ilike', like)]));
+  }
+  if (input.roles?.length) q = q.where(sql<boolean>`m.roles && ${sql.val([...input.roles])}::text[]`);
+  const rows = await q.orderBy('u.display_name').orderBy('u.id').limit(Math.min(input.limit, 500)).execute();
+  return { items: rows.map((r) => ({ userId: r.id, email: r.email, displayName: r.display_name, roles: r.roles.filter(isRole) })) };
 }
 
 async function countAdmins(ctx: Ctx, organisationId: string): Promise<number> {

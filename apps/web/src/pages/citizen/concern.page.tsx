@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Form } from '@trussworks/react-uswds';
-import { getConcern, toApiError, updateConcern, type ConcernDetail, type ConcernStatus, type ConcernUpdate } from '../../api';
+import { getConcern, listPeople, toApiError, updateConcern, type ConcernDetail, type ConcernStatus, type ConcernUpdate } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DateTime } from '../../components/date-time';
 import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-summary';
@@ -116,7 +116,8 @@ function TriageForm({ concern, onSaved }: { concern: ConcernDetail; onSaved: (c:
   const org = useOrganisation();
   const me = useSession().user;
   const [status, setStatus] = useState<ConcernStatus | ''>('');
-  const [assign, setAssign] = useState<'' | 'me' | 'nobody'>('');
+  const [assign, setAssign] = useState('');
+  const people = useApiData((signal) => listPeople(org.slug, { role: 'admin,governance_officer,system_owner' }, signal), [org.slug]);
   const [incident, setIncident] = useState(concern.incidentReference ?? '');
   const [response, setResponse] = useState('');
   const [note, setNote] = useState('');
@@ -129,8 +130,8 @@ function TriageForm({ concern, onSaved }: { concern: ConcernDetail; onSaved: (c:
     event.preventDefault();
     const body: ConcernUpdate = {};
     if (status) body.status = status;
-    if (assign === 'me') body.assigneeId = me.id;
     if (assign === 'nobody') body.assigneeId = null;
+    else if (assign) body.assigneeId = assign;
     if (incident.trim() !== (concern.incidentReference ?? '')) body.incidentReference = incident.trim() || null;
     if (response.trim()) body.response = response;
     if (note.trim()) body.note = note;
@@ -180,11 +181,12 @@ function TriageForm({ concern, onSaved }: { concern: ConcernDetail; onSaved: (c:
           id="triage-assign"
           label="Assignment"
           value={assign}
-          onChange={(v) => setAssign(v as '' | 'me' | 'nobody')}
+          onChange={setAssign}
           error={errors.fields.assigneeId}
           options={[
             { value: '', label: `Keep: ${concern.assignee?.name ?? 'nobody'}` },
-            { value: 'me', label: `Assign to me (${me.displayName})` },
+            { value: me.id, label: `Assign to me (${me.displayName})` },
+            ...(people.data?.items ?? []).filter((p) => p.userId !== me.id).map((p) => ({ value: p.userId, label: `Assign to ${p.displayName}` })),
             { value: 'nobody', label: 'Unassign' },
           ]}
         />

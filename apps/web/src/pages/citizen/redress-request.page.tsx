@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Form } from '@trussworks/react-uswds';
-import { getRedressRequest, toApiError, updateRedressRequest, type RedressDetail, type RedressOutcome, type RedressStatus, type RedressUpdate } from '../../api';
+import { getRedressRequest, listPeople, toApiError, updateRedressRequest, type RedressDetail, type RedressOutcome, type RedressStatus, type RedressUpdate } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DateTime } from '../../components/date-time';
 import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-summary';
@@ -124,7 +124,8 @@ function HandleForm({ request, onSaved }: { request: RedressDetail; onSaved: (r:
   const org = useOrganisation();
   const me = useSession().user;
   const [status, setStatus] = useState<RedressStatus | ''>('');
-  const [assign, setAssign] = useState<'' | 'me' | 'nobody'>('');
+  const [assign, setAssign] = useState('');
+  const people = useApiData((signal) => listPeople(org.slug, { role: 'admin,governance_officer,system_owner' }, signal), [org.slug]);
   const [outcome, setOutcome] = useState<RedressOutcome | ''>('');
   const [decision, setDecision] = useState('');
   const [note, setNote] = useState('');
@@ -136,8 +137,8 @@ function HandleForm({ request, onSaved }: { request: RedressDetail; onSaved: (r:
     event.preventDefault();
     const body: RedressUpdate = {};
     if (status) body.status = status;
-    if (assign === 'me') body.assigneeId = me.id;
     if (assign === 'nobody') body.assigneeId = null;
+    else if (assign) body.assigneeId = assign;
     if (note.trim()) body.note = note;
     if (outcome || decision.trim()) {
       if (!outcome) {
@@ -180,11 +181,12 @@ function HandleForm({ request, onSaved }: { request: RedressDetail; onSaved: (r:
           id="handle-assign"
           label="Assignment"
           value={assign}
-          onChange={(v) => setAssign(v as '' | 'me' | 'nobody')}
+          onChange={setAssign}
           error={errors.fields.assigneeId}
           options={[
             { value: '', label: `Keep: ${request.assignee?.name ?? 'nobody'}` },
-            { value: 'me', label: `Assign to me (${me.displayName})` },
+            { value: me.id, label: `Assign to me (${me.displayName})` },
+            ...(people.data?.items ?? []).filter((p) => p.userId !== me.id).map((p) => ({ value: p.userId, label: `Assign to ${p.displayName}` })),
             { value: 'nobody', label: 'Unassign' },
           ]}
         />

@@ -1,5 +1,5 @@
 /** The owner question of the system form, which depends on who is filling it in. */
-import { listMembers, type AiSystem } from '../../api';
+import { listPeople, type AiSystem } from '../../api';
 import { RadioFieldset } from '../../components/radio-fieldset';
 import { SelectField } from '../../components/select-field';
 import { useOrganisation, useSession } from '../../session';
@@ -9,16 +9,15 @@ import { isGovernor } from './inventory-rules';
 type OwnerProps = { system: AiSystem | null; value: string; onChange: (ownerId: string) => void; error: string | undefined };
 
 /**
- * Administrators choose any member. Governance officers may name anyone too, but only
- * administrators can list the members, so they choose between themselves and the current owner.
- * System owners own what they register and cannot hand a system on.
+ * Administrators and governance officers choose any member (from the people list). System owners
+ * own what they register and cannot hand a system on.
  */
 export function OwnerField({ system, value, onChange, error }: OwnerProps) {
   const org = useOrganisation();
   const session = useSession();
   const me = session.user;
-  const admin = org.roles.includes('admin');
-  const members = useApiData((signal) => (admin ? listMembers(org.slug, { limit: 1000, offset: 0 }, signal) : Promise.resolve(null)), [org.slug, admin]);
+  const admin = isGovernor(org.roles);
+  const members = useApiData((signal) => (admin ? listPeople(org.slug, {}, signal) : Promise.resolve(null)), [org.slug, admin]);
   const hint = 'The person accountable for the system. They can change its details and move it through its stages.';
 
   if (admin && members.data) {
@@ -27,7 +26,19 @@ export function OwnerField({ system, value, onChange, error }: OwnerProps) {
     return <SelectField id="ownerId" label="Owner" hint={hint} value={value} onChange={onChange} options={options} error={error} required />;
   }
 
+  if (admin && !members.error) {
+    return (
+      <div className="usa-form-group" id="ownerId" tabIndex={-1}>
+        <p className="usa-label margin-top-0">Owner</p>
+        <p className="margin-y-1" role="status">
+          Loading the people of {org.name}…
+        </p>
+      </div>
+    );
+  }
+
   if (isGovernor(org.roles)) {
+    // The people list could not be loaded: choose between yourself and the current owner.
     const choices = [{ value: me.id, label: `Me (${me.displayName})` }];
     if (system && system.owner.id !== me.id) choices.push({ value: system.owner.id, label: `${system.owner.displayName} (the current owner)` });
     if (choices.length === 1) {
@@ -42,7 +53,7 @@ export function OwnerField({ system, value, onChange, error }: OwnerProps) {
       <RadioFieldset
         name="ownerId"
         legend="Owner"
-        hint={`${hint} To name someone else, ask an administrator.`}
+        hint={`${hint} The list of people could not be loaded; to name someone else, try again later.`}
         choices={choices}
         value={value}
         onChange={onChange}

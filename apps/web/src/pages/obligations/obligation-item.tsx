@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Button, Form, Tag } from '@trussworks/react-uswds';
-import { OBLIGATION_STATUSES, updateObligation, type Evidence, type Obligation, type ObligationChanges, type ObligationStatus, type Member } from '../../api';
+import { OBLIGATION_STATUSES, updateObligation, type Evidence, type Obligation, type ObligationChanges, type ObligationStatus, type Person } from '../../api';
 import { DateTime } from '../../components/date-time';
 import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-summary';
 import { RadioFieldset, radioId } from '../../components/radio-fieldset';
@@ -22,8 +22,8 @@ type Props = {
   obligation: Obligation;
   canUpdate: boolean;
   canManageEvidence: boolean;
-  /** The organisation's members when this person may list them (administrators), otherwise null. */
-  members: readonly Member[] | null;
+  /** The organisation's people when this person may list them (admins, governance officers, system owners), otherwise null. */
+  members: readonly Person[] | null;
   onChanged: (obligation: Obligation, message: string) => void;
 };
 
@@ -163,8 +163,8 @@ function UpdateObligation({ systemId, obligation: o, members, onChanged }: Pick<
   );
 }
 
-/** Only administrators can list the members; everyone else keeps the current owner. */
-type OwnerChoiceProps = { id: string; members: readonly Member[] | null; current: Obligation['owner']; value: string; onChange: (id: string) => void; error: string | undefined };
+/** Those who may list the people choose any of them; everyone else keeps the current owner. */
+type OwnerChoiceProps = { id: string; members: readonly Person[] | null; current: Obligation['owner']; value: string; onChange: (id: string) => void; error: string | undefined };
 
 function OwnerChoice({ id, members, current, value, onChange, error }: OwnerChoiceProps) {
   if (members) {

@@ -7,12 +7,13 @@
 import { useState, type ReactNode } from 'react';
 import { Accordion, Alert } from '@trussworks/react-uswds';
 import { Link, useParams } from 'react-router';
-import { getSystem, listMembers, listObligations, OBLIGATION_PHASES, type Obligation, type ObligationPhase } from '../../api';
+import { getSystem, listPeople, listObligations, OBLIGATION_PHASES, type Obligation, type ObligationPhase } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { useOrganisation, useSession } from '../../session';
 import { useApiData } from '../../use-api';
+import { hasAnyRole } from '../../roles';
 import { ObligationItem } from './obligation-item';
 import { canAddEvidence, canUpdateObligations, isDone, PHASE_DESCRIPTIONS, PHASE_LABELS } from './obligation-labels';
 import { ObligationProgress } from './obligation-progress';
@@ -24,8 +25,9 @@ export function ObligationsPage() {
   const session = useSession();
   const system = useApiData((signal) => getSystem(org.slug, systemId, signal), [org.slug, systemId]);
   const obligations = useApiData((signal) => listObligations(org.slug, systemId, 'any', signal), [org.slug, systemId]);
-  const admin = org.roles.includes('admin');
-  const members = useApiData((signal) => (admin ? listMembers(org.slug, { limit: 1000, offset: 0 }, signal) : Promise.resolve(null)), [org.slug, admin]);
+  // Those who may change an obligation's owner may list the people to choose from.
+  const canPick = hasAnyRole(org.roles, ['admin', 'governance_officer', 'system_owner']);
+  const members = useApiData((signal) => (canPick ? listPeople(org.slug, {}, signal) : Promise.resolve(null)), [org.slug, canPick]);
   const [status, setStatus] = useState<string | null>(null);
 
   const error = system.error ?? obligations.error;

@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { Accordion, Button, Form } from '@trussworks/react-uswds';
 import { Link, useSearchParams } from 'react-router';
-import { listMembers, listTasks, TASK_STATUSES, updateTask, type Member, type OrganisationTask, type TaskChanges, type TaskStatus } from '../../api';
+import { listPeople, listTasks, TASK_STATUSES, updateTask, type Person, type OrganisationTask, type TaskChanges, type TaskStatus } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DateTime } from '../../components/date-time';
 import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-summary';
@@ -34,8 +34,9 @@ export function TasksPage() {
   const status = isStatus(raw) ? raw : '';
   const tasks = useApiData((signal) => listTasks(org.slug, { status }, signal), [org.slug, status]);
   const manager = hasAnyRole(org.roles, TASK_MANAGERS);
-  const admin = org.roles.includes('admin');
-  const members = useApiData((signal) => (admin ? listMembers(org.slug, { limit: 1000, offset: 0 }, signal) : Promise.resolve(null)), [org.slug, admin]);
+  // Task managers (admins, governance officers) hand tasks to anyone in the people list.
+  const canPickOwner = manager;
+  const members = useApiData((signal) => (canPickOwner ? listPeople(org.slug, {}, signal) : Promise.resolve(null)), [org.slug, canPickOwner]);
   const [message, setMessage] = useState<string | null>(null);
 
   const replace = (updated: OrganisationTask) => {
@@ -86,7 +87,7 @@ export function TasksPage() {
   );
 }
 
-type ItemProps = { task: OrganisationTask; canManage: boolean; isOwner: boolean; members: readonly Member[] | null; onChanged: (task: OrganisationTask) => void };
+type ItemProps = { task: OrganisationTask; canManage: boolean; isOwner: boolean; members: readonly Person[] | null; onChanged: (task: OrganisationTask) => void };
 
 function TaskItem({ task, canManage, isOwner, members, onChanged }: ItemProps) {
   const headingId = `task-${task.id}`;
@@ -232,7 +233,7 @@ function UpdateTask({ task, canManage, members, onChanged }: Omit<ItemProps, 'is
         )}
         {canManage && !members && (
           <p>
-            Owner: {task.owner?.displayName ?? 'nobody yet'}. Only an administrator can list the members to hand a task to someone.
+            Owner: {task.owner?.displayName ?? 'nobody yet'}. The list of people could not be loaded; try again later to hand the task to someone.
           </p>
         )}
         {canManage && <TextField id={`${p}-due`} label="Due date (optional)" type="date" value={dueDate} onChange={setDueDate} error={errors.fields['dueDate']} />}
