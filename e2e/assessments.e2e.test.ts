@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, newPage, startServer, type Server } from './harness.js';
+import { apiCall, expectNoAxeViolations, launchBrowser, newPage, signInAsDemo, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -50,30 +50,9 @@ afterAll(async () => {
 const h1 = (p: Page) => p.locator('h1');
 const status = (p: Page, text: string | RegExp) => p.getByRole('status').filter({ hasText: text });
 
-async function signIn(p: Page, email: string): Promise<void> {
-  await p.goto(`${server.baseUrl}/app/sign-in`);
-  await p.getByLabel('Email address').fill(email);
-  await p.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => h1(p).textContent()).toMatch(/^Welcome/);
-}
+const signIn = (p: Page, email: string): Promise<void> => signInAsDemo(p, server.baseUrl, email);
 
-/** A JSON call with the browser's session cookie and CSRF token, as the app makes it. */
-async function api<T>(p: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return p.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-    },
-    { method, path, body },
-  );
-}
+const api = apiCall;
 
 /** Expected failures (a refused submit, a conflict) are logged by the browser like any failed request. */
 function dropExpected(problems: string[], status: number): void {

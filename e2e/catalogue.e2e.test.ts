@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, newPage, startServer, type Server } from './harness.js';
+import { expectNoAxeViolations, launchBrowser, newPage, signInAsDemo, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -25,13 +25,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(p: Page, email: string): Promise<void> {
-  await p.goto(`${server.baseUrl}/app/sign-in`);
-  await p.getByLabel('Email address').fill(email);
-  await p.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => p.locator('h1').textContent()).toMatch(/^Welcome/);
-}
+const signIn = (p: Page, email: string): Promise<void> => signInAsDemo(p, server.baseUrl, email);
 
 const h1 = (p: Page) => p.locator('h1');
 const answer = (p: Page) => p.getByTestId('check-answer');

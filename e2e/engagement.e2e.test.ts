@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, newPage, startServer, type Server } from './harness.js';
+import { expectNoAxeViolations, launchBrowser, newPage, signInAsDemo, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -34,13 +34,7 @@ afterAll(async () => {
 
 const h1 = (p: Page) => p.locator('h1');
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/app/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => h1(page).textContent()).toMatch(/^Welcome/);
-}
+const signIn = (page: Page, email: string): Promise<void> => signInAsDemo(page, server.baseUrl, email);
 
 describe('a resident comments on a consultation and a governance officer publishes it', () => {
   it('reads the consultation in French and posts a comment, fixing what the form points out', async () => {

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeScreeningAnswers } from '@glassbox/core/testing/factories';
-import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, newPage, startServer, type Server } from './harness.js';
+import { expectNoAxeViolations, launchBrowser, newPage, signInAsDemo, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -35,13 +35,7 @@ afterAll(async () => {
 
 const h1 = (p: Page) => p.locator('h1');
 
-async function signIn(p: Page, email: string): Promise<void> {
-  await p.goto(`${server.baseUrl}/app/sign-in`);
-  await p.getByLabel('Email address').fill(email);
-  await p.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => h1(p).textContent()).toMatch(/^Welcome/);
-}
+const signIn = (p: Page, email: string): Promise<void> => signInAsDemo(p, server.baseUrl, email);
 
 async function openInventory(p: Page): Promise<void> {
   await p.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'AI systems' }).click();

@@ -19,7 +19,6 @@ import {
   addAssessmentAttachment,
   addAssessmentComment,
   approveAssessment,
-  AppError,
   ASSESSMENT_STATUSES,
   contentDisposition,
   deleteAssessmentAttachment,
@@ -30,7 +29,6 @@ import {
   getAssessment,
   listAssessments,
   listSystemAssessments,
-  MAX_EVIDENCE_BYTES,
   openAssessmentAttachment,
   reassessAssessment,
   renderAssessmentReport,
@@ -41,6 +39,7 @@ import {
 } from '@glassbox/core';
 import { errorBody, errors, noContent, nullableTimestamp, orgParams, paging, timestamp } from '../schemas.js';
 import { orgOf } from './org.routes.js';
+import { acceptRawFiles, rawFileUpload, sendStoredFile, uploadedBytes } from './stored-files.js';
 
 const tags = ['assessments'];
 const readers = { org: 'member', token: 'read' } as const;
@@ -324,19 +323,10 @@ export const assessmentRoutes =
 
     // The raw upload lives in its own scope, so the octet-stream parser and the 20 MB limit apply to it alone.
     await app.register(async (upload) => {
-      upload.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_EVIDENCE_BYTES }, (_request, body, done) => done(null, body));
+      acceptRawFiles(upload);
       upload.withTypeProvider<ZodTypeProvider>().post(`${one}/attachments`, {
         config: { access: editors, systemScopedTokens: true },
-        bodyLimit: MAX_EVIDENCE_BYTES,
-        onRequest: async (request) => {
-          const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-          if (type !== 'application/octet-stream') {
-            throw Object.assign(new Error('Send the file itself as the body, with Content-Type: application/octet-stream and its type in X-File-Type.'), {
-              statusCode: 415,
-              code: 'EVIDENCE_OCTET_STREAM_REQUIRED',
-            });
-          }
-        },
+        ...rawFileUpload,
         schema: {
           tags,
           summary: `Attach a file (to a question with ?questionId=): the raw bytes as the body (Content-Type: application/octet-stream), its type in X-File-Type (${EVIDENCE_CONTENT_TYPES.join(', ')}), at most 20 MB`,
@@ -347,8 +337,7 @@ export const assessmentRoutes =
           response: { 201: attachmentBody, ...errors, 422: errorBody },
         },
         handler: async (request, reply) => {
-          const data = request.body;
-          if (!Buffer.isBuffer(data)) throw new AppError('bad_request', 'evidence.empty_file', 'The file is empty.');
+          const data = uploadedBytes(request.body);
           const created = await addAssessmentAttachment(request.ctx(), {
             organisationId: orgOf(request).id,
             assessmentId: request.params.assessmentId,
@@ -375,13 +364,7 @@ export const assessmentRoutes =
       handler: async (request, reply) => {
         const { assessmentId, attachmentId } = request.params;
         const file = await openAssessmentAttachment(request.ctx(), { organisationId: orgOf(request).id, assessmentId, attachmentId, storageDir: evidenceDir });
-        const type = file.contentType.startsWith('text/') ? `${file.contentType}; charset=utf-8` : file.contentType;
-        return reply
-          .header('content-type', type)
-          .header('content-length', String(file.sizeBytes))
-          .header('content-disposition', contentDisposition(file.fileName))
-          .header('cache-control', 'private, no-store')
-          .send(file.stream);
+        return sendStoredFile(reply, file);
       },
     });
 

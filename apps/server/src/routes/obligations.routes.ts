@@ -21,19 +21,17 @@ import { z } from 'zod';
 import {
   addEvidenceFile,
   addEvidenceLink,
-  AppError,
-  contentDisposition,
   deleteEvidence,
   EVIDENCE_CONTENT_TYPES,
   getOrganisationObligationProgress,
   getSystemObligationProgress,
   listObligations,
-  MAX_EVIDENCE_BYTES,
   openEvidenceFile,
   updateObligation,
 } from '@glassbox/core';
 import { errorBody, errors, noContent, nullableTimestamp, orgParams, timestamp } from '../schemas.js';
 import { orgOf } from './org.routes.js';
+import { acceptRawFiles, rawFileUpload, sendStoredFile, uploadedBytes } from './stored-files.js';
 
 const readers = { org: 'member', token: 'read' } as const;
 const writers = { org: ['admin', 'governance_officer', 'system_owner'], token: 'write' } as const;
@@ -219,20 +217,10 @@ export const obligationRoutes =
 
     // The raw upload lives in its own scope, so the octet-stream parser and the 20 MB limit apply to it alone.
     await app.register(async (upload) => {
-      upload.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_EVIDENCE_BYTES }, (_request, body, done) => done(null, body));
+      acceptRawFiles(upload);
       upload.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post(`${obligation}/evidence/file`, {
         config: { access: evidenceWriters, systemScopedTokens: true },
-        bodyLimit: MAX_EVIDENCE_BYTES,
-        // Refuse any other body before reading it (after the access check, which runs first).
-        onRequest: async (request) => {
-          const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-          if (type !== 'application/octet-stream') {
-            throw Object.assign(new Error('Send the file itself as the body, with Content-Type: application/octet-stream and its type in X-File-Type.'), {
-              statusCode: 415,
-              code: 'EVIDENCE_OCTET_STREAM_REQUIRED',
-            });
-          }
-        },
+        ...rawFileUpload,
         schema: {
           tags,
           summary: `Upload a file as evidence: the raw bytes as the body (Content-Type: application/octet-stream), the file's type in the X-File-Type header (${EVIDENCE_CONTENT_TYPES.join(', ')}), at most 20 MB. The obligation's owner may do this too.`,
@@ -243,8 +231,7 @@ export const obligationRoutes =
           response: { 201: evidenceBody, ...errors, 422: errorBody },
         },
         handler: async (request, reply) => {
-          const data = request.body;
-          if (!Buffer.isBuffer(data)) throw new AppError('bad_request', 'evidence.empty_file', 'The file is empty.');
+          const data = uploadedBytes(request.body);
           const { systemId, obligationId } = request.params;
           const created = await addEvidenceFile(request.ctx(), {
             organisationId: orgOf(request).id,
@@ -273,13 +260,7 @@ export const obligationRoutes =
       handler: async (request, reply) => {
         const { systemId, obligationId, evidenceId } = request.params;
         const file = await openEvidenceFile(request.ctx(), { organisationId: orgOf(request).id, ref: systemId, obligationId, evidenceId, storageDir: evidenceDir });
-        const type = file.contentType.startsWith('text/') ? `${file.contentType}; charset=utf-8` : file.contentType;
-        return reply
-          .header('content-type', type)
-          .header('content-length', String(file.sizeBytes))
-          .header('content-disposition', contentDisposition(file.fileName))
-          .header('cache-control', 'private, no-store')
-          .send(file.stream);
+        return sendStoredFile(reply, file);
       },
     });
 

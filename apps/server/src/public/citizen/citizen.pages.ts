@@ -70,7 +70,7 @@ ${
         optional: true,
         value: v.system ?? '',
         error: err(locale, state, 'system'),
-        placeholder: t(locale, 'concernSystemNone'),
+        emptyOption: t(locale, 'concernSystemNone'),
         options: systems.map((s) => ({ value: s.slug, label: s.name })),
       })
     : null
@@ -135,7 +135,7 @@ ${selectField(locale, {
   label: labels.system ?? '',
   value: v.system ?? '',
   error: err(locale, state, 'system'),
-  placeholder: t(locale, 'requestSystemChoose'),
+  emptyOption: t(locale, 'requestSystemChoose'),
   options: systems.map((s) => ({ value: s.slug, label: s.name })),
 })}
 ${textField(locale, {

@@ -107,11 +107,12 @@ ${labelAndHelp(locale, o)}
 </div>`;
 }
 
-export function selectField(locale: Locale, o: FieldOpts & { value: string; options: Array<{ value: string; label: string }>; placeholder?: string }): SafeHtml {
+/** A select; `emptyOption` is the text of a first, empty choice (e.g. "I do not know"), when there is one. */
+export function selectField(locale: Locale, o: FieldOpts & { value: string; options: Array<{ value: string; label: string }>; emptyOption?: string }): SafeHtml {
   return html`<div class="field${o.error ? ' field--error' : ''}">
 ${labelAndHelp(locale, o)}
 <select class="select" id="${o.name}" name="${o.name}"${o.optional ? null : html` required`}${aria(o)}>
-${o.placeholder !== undefined ? html`<option value="">${o.placeholder}</option>` : null}
+${o.emptyOption !== undefined ? html`<option value="">${o.emptyOption}</option>` : null}
 ${o.options.map((opt) => html`<option value="${opt.value}"${opt.value === o.value ? html` selected` : null}>${opt.label}</option>`)}
 </select>
 </div>`;
