@@ -3,6 +3,7 @@
  * account, followed with the private link, and handled by staff through the API; deadlines,
  * escalation, emails and the public statistics.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   concernStatsForSystem,
@@ -28,6 +29,11 @@ let owner: Session;
 
 const ctx = () => systemCtx(t.database.db, 'public');
 const statusUrl = (token: string) => `https://example.org/status/${token}`;
+// Unique per run: on a shared PostgreSQL other test files (and earlier runs) send mail too.
+const runId = randomUUID().slice(0, 8);
+const anaEmail = `ana-${runId}@example.org`;
+const benEmail = `ben-${runId}@example.org`;
+const cyEmail = `cy-${runId}@example.org`;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -63,7 +69,7 @@ describe('concerns', () => {
       locale: 'es',
       category: 'bias',
       description: 'La decisión parece injusta para las personas mayores.',
-      contactEmail: 'ana@example.org',
+      contactEmail: anaEmail,
       statusUrl,
     });
     expect(sent.reference).toMatch(/^C-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -71,14 +77,14 @@ describe('concerns', () => {
     expect(row.status_token_hash).not.toContain(sent.statusToken);
     const status = await getConcernByStatusToken(ctx(), { organisationId: org.id, token: sent.statusToken });
     expect(status).toMatchObject({ reference: sent.reference, category: 'bias', status: 'new', system: { slug: publicSystem.slug }, response: null });
-    const mail = await t.database.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', 'ana@example.org').execute();
+    const mail = await t.database.db.selectFrom('outbox_mail').selectAll().where('to_address', '=', anaEmail).execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]?.subject).toContain(sent.reference);
     expect(mail[0]?.text_body).toContain(statusUrl(sent.statusToken));
     expect(mail[0]?.text_body).toContain('Su número de referencia');
     // The audit trail names the case, not the person or what they wrote.
     const audit = await t.database.db.selectFrom('audit_event').selectAll().where('entity_id', '=', sent.id).executeTakeFirstOrThrow();
-    expect(JSON.stringify(audit)).not.toContain('ana@example.org');
+    expect(JSON.stringify(audit)).not.toContain(anaEmail);
     expect(JSON.stringify(audit)).not.toContain('injusta');
   });
 
@@ -115,7 +121,7 @@ describe('concerns', () => {
       locale: 'en',
       category: 'error',
       description: 'My address was read wrongly.',
-      contactEmail: 'ben@example.org',
+      contactEmail: benEmail,
       statusUrl,
     });
     const gov = sessions.governance_officer as Session;
@@ -141,7 +147,7 @@ describe('concerns', () => {
     expect(JSON.stringify(status)).not.toContain('OCR error');
     expect(status.events.map((e) => e.toStatus).filter(Boolean)).toEqual(['new', 'triaged', 'responded']);
 
-    const mails = await t.database.db.selectFrom('outbox_mail').select(['subject', 'text_body']).where('to_address', '=', 'ben@example.org').orderBy('created_at').execute();
+    const mails = await t.database.db.selectFrom('outbox_mail').select(['subject', 'text_body']).where('to_address', '=', benEmail).orderBy('created_at').execute();
     expect(mails).toHaveLength(2);
     expect(mails[1]?.text_body).toContain('corrected your address');
 
@@ -149,7 +155,7 @@ describe('concerns', () => {
     expect(closed.json()).toMatchObject({ status: 'closed', closedReason: 'Answered and corrected.' });
     const detail = (await t.app.inject({ method: 'GET', url: api(`/concerns/${sent.id}`), headers: gov.headers })).json() as { events: Array<{ kind: string; internal: boolean }>; contact: unknown };
     expect(detail.events.filter((e) => e.internal).map((e) => e.kind)).toEqual(['assigned', 'note', 'incident']);
-    expect(detail.contact).toEqual({ name: null, email: 'ben@example.org', phone: null });
+    expect(detail.contact).toEqual({ name: null, email: benEmail, phone: null });
   });
 
   it('are visible to a system owner for their own systems only, and to auditors without contact details', async () => {
@@ -232,7 +238,7 @@ describe('redress requests', () => {
       kind: 'explanation',
       description: 'Why was I refused?',
       contactName: 'Cy',
-      contactEmail: 'cy@example.org',
+      contactEmail: cyEmail,
       statusUrl,
       now: longAgo,
     });
@@ -262,7 +268,7 @@ describe('redress requests', () => {
     expect(decided.json()).toMatchObject({ status: 'decided', outcome: 'explanation_given', overdue: false });
     const status = await getRedressByStatusToken(ctx(), { organisationId: org.id, token: sent.statusToken });
     expect(status).toMatchObject({ status: 'decided', outcome: 'explanation_given', outcomeText: expect.stringContaining('above the limit') });
-    const toPerson = await t.database.db.selectFrom('outbox_mail').select('text_body').where('to_address', '=', 'cy@example.org').orderBy('created_at').execute();
+    const toPerson = await t.database.db.selectFrom('outbox_mail').select('text_body').where('to_address', '=', cyEmail).orderBy('created_at').execute();
     expect(toPerson.at(-1)?.text_body).toContain('above the limit');
 
     const again = await t.app.inject({ method: 'PATCH', url: api(`/redress-requests/${sent.id}`), headers: gov.headers, payload: { decision: { outcome: 'upheld', text: 'Changed my mind' } } });
