@@ -19,6 +19,7 @@ import { postgresVersion, providePostgres } from './lib/postgres.js';
 import { fmtInt, fmtMs, fmtPct, fmtS, table } from './lib/report.js';
 import { seedOrgWithMembers, type SeededOrg } from './lib/seed.js';
 import { seedOrgWithSystems, type SeededInventory } from './lib/seed-inventory.js';
+import { serverArgs } from '../scripts/server-command.mjs';
 import { measureRegister, REGISTER_SYSTEMS, TARGET_REGISTER_P99_MS, TARGET_REGISTER_RPS } from './register.js';
 
 const MEMBERS = 1000;
@@ -62,7 +63,7 @@ function serverEnv(port: number, db: { dataDir: string } | { url: string }, extr
 async function startServer(name: string, env: NodeJS.ProcessEnv, port: number): Promise<{ child: Child; base: string }> {
   // One folder per server: Node writes one profile per thread (tsx's loader runs in its own).
   const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfDir, name)}`] : [];
-  const child = spawnChild(name, process.execPath, [...prof, '--import', 'tsx', 'apps/server/src/main.ts'], env);
+  const child = spawnChild(name, process.execPath, serverArgs(prof), env);
   const base = `http://127.0.0.1:${port}`;
   await waitFor200(`${base}/readyz`, child, performance.now());
   return { child, base };
@@ -240,7 +241,7 @@ async function main(): Promise<void> {
     step('start-up on PGlite: `npm start` on a new data directory, then again on the existing one');
     startRows.push({ what: 'npm start, new data dir (creates it, demo seed)', db: 'PGlite', ms: await timeStart('npm-start-1', 'npm', ['start'], env, port) });
     startRows.push({ what: 'npm start, existing data dir', db: 'PGlite', ms: await timeStart('npm-start-2', 'npm', ['start'], env, port) });
-    const serverOnly = await timeStart('server-only', process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], env, port);
+    const serverOnly = await timeStart('server-only', process.execPath, serverArgs(), env, port);
     startRows.push({ what: 'server alone (node --import tsx …/main.ts), existing', db: 'PGlite', ms: serverOnly });
   });
 

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverArgs } from './server-command.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(root, 'apps/web');
@@ -86,7 +87,7 @@ if (reason) {
 }
 for (const s of FORWARDED) process.off(s, markStopping);
 
-const server = await run(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts']);
+const server = await run(process.execPath, serverArgs());
 if (server.signal) {
   // Die the same way the server did, so a supervisor sees the signal.
   process.kill(process.pid, server.signal);

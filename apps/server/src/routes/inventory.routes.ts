@@ -16,7 +16,7 @@ import {
   getSystem,
   LIFECYCLE_STAGES,
   SYSTEM_LIMITS as LIMITS,
-  listSystems,
+  listSystemsJson,
   listSystemVersions,
   SOURCING,
   SYSTEM_SORTS,
@@ -29,7 +29,7 @@ import {
   OMB_HIGH_IMPACT_VALUES,
   isEuTier,
 } from '@glassbox/core';
-import { errors, nullableTimestamp, orgParams, paging, timestamp } from '../schemas.js';
+import { errors, nullableTimestamp, orgParams, paging, sendJsonText, timestamp } from '../schemas.js';
 import { orgOf } from './org.routes.js';
 import { systemClassificationBody } from './classification.routes.js';
 
@@ -208,9 +208,10 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: listQuery,
       response: { 200: z.object({ items: z.array(systemSummary), total: z.number().int() }), ...errors },
     },
-    handler: async (request) => {
+    // The body comes as JSON text from the database (listSystemsJson), in the schema above.
+    handler: async (request, reply) => {
       const { lifecycle, archived, euTier, friaRequired, screened, ...rest } = request.query;
-      return listSystems(request.ctx(), {
+      const body = await listSystemsJson(request.ctx(), {
         organisationId: orgOf(request).id,
         ...rest,
         lifecycle: lifecycle ? lifecycle.split(',').filter(isLifecycle) : undefined,
@@ -219,6 +220,7 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
         screened: screened === undefined ? undefined : screened === 'yes',
         archived: archived === 'any' ? 'any' : archived === 'true',
       });
+      return sendJsonText(reply, body);
     },
   });
 

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { PreparingClient } from './prepared-client.js';
 import type { DB } from './schema.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -49,7 +50,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       getTypeParser: (oid: number, format?: string) =>
         oid === INT8 ? parseInt8 : oid === DATE ? keepText : pg.types.getTypeParser(oid, format as 'text'),
     };
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types });
+    // Statements are prepared once per connection (prepared-client.ts).
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types, Client: PreparingClient });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it. Queries report their own errors.
     });

@@ -163,6 +163,8 @@ export type AiSystemTable = {
   fria_required: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   eu_registration_required: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   screened_at: NullableTimestamp;
+  /** lower(name, purpose, description), written by PostgreSQL (migration 20261122T1500): what search reads. */
+  search_text: ColumnType<string, never, never>;
 };
 
 export type EuTierColumn = 'prohibited' | 'high' | 'limited' | 'minimal' | 'undetermined';

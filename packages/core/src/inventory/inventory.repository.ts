@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { canonicalJson } from '../audit/canonical.js';
 import { cachedCount } from '../db/count-cache.js';
+import { REPLAN_MARKER } from '../db/prepared-client.js';
 import type { Actor } from '../context.js';
 import type { AiSystem, DB, EuTierColumn, OmbHighImpactColumn } from '../db/schema.js';
 import { LIFECYCLE_STAGES, type Lifecycle } from './lifecycle.js';
@@ -162,13 +163,11 @@ const LIFECYCLE_ORDER = sql<number>`array_position(${sql.val([...LIFECYCLE_STAGE
  * stops after `limit` rows, and the count reads ai_system alone. A first page shorter than the
  * limit is its own total, so small inventories still take one statement.
  */
-export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promise<{ rows: SystemSummaryRow[]; total: number }> {
+function filteredSystems(db: Kysely<DB>, f: SystemListFilter) {
   let base = db.selectFrom('ai_system as s').where('s.organisation_id', '=', f.organisationId);
   if (f.onlySystemId) base = base.where('s.id', '=', f.onlySystemId);
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
-    base = base.where((eb) => eb.or([eb('s.name', 'ilike', like), eb('s.purpose', 'ilike', like), eb('s.description', 'ilike', like)]));
-  }
+  // Case-insensitive substring of name, purpose or description (search_text: migration 20261122T1500).
+  if (f.q) base = base.where(sql<boolean>`strpos(s.search_text, lower(${f.q})) > 0`);
   if (f.lifecycle && f.lifecycle.length > 0) base = base.where('s.lifecycle', 'in', [...f.lifecycle]);
   if (f.unitId) base = base.where('s.unit_id', '=', f.unitId);
   if (f.ownerId) base = base.where('s.owner_id', '=', f.ownerId);
@@ -183,24 +182,62 @@ export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promi
   if (f.screened !== undefined) base = base.where('s.screened_at', f.screened ? 'is not' : 'is', null);
   const archived = f.archived ?? false;
   if (archived !== 'any') base = base.where('s.archived_at', archived ? 'is not' : 'is', null);
+  return base;
+}
 
+/** The page: the filtered systems joined to unit and owner, sorted, limited. */
+function systemPage(db: Kysely<DB>, f: SystemListFilter) {
   const order = f.order ?? 'asc';
   const sort = f.sort ?? 'name';
-  let q = base
-    .innerJoin('app_user as o', 'o.id', 's.owner_id')
-    .leftJoin('unit as u', 'u.id', 's.unit_id')
-    .select(SUMMARY_COLUMNS.map((c) => `s.${c}` as const))
-    .select(['u.name as unit_name', 'o.display_name as owner_name']);
+  let q = filteredSystems(db, f).innerJoin('app_user as o', 'o.id', 's.owner_id').leftJoin('unit as u', 'u.id', 's.unit_id');
   if (sort === 'name') q = q.orderBy(sql`lower(s.name)`, order);
   else if (sort === 'updated') q = q.orderBy('s.updated_at', order);
   else if (sort === 'created') q = q.orderBy('s.created_at', order);
   else q = q.orderBy(LIFECYCLE_ORDER, order).orderBy(sql`lower(s.name)`, 'asc');
-  const rows = await q.orderBy('s.id', order).limit(f.limit).offset(f.offset).execute();
+  return q.orderBy('s.id', order).limit(f.limit).offset(f.offset).modifyEnd(sql.raw(REPLAN_MARKER));
+}
 
-  if (f.offset === 0 && rows.length < f.limit) return { rows, total: rows.length };
+/** The total for a page: a first page shorter than the limit is its own; otherwise counted, cached by data version. */
+async function pageTotal(db: Kysely<DB>, f: SystemListFilter, pageLength: number): Promise<number> {
+  if (f.offset === 0 && pageLength < f.limit) return pageLength;
+  const countRows = async () => Number((await filteredSystems(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   // Inside a transaction the count must see the transaction's own writes: no cache there.
-  const countRows = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  if (db.isTransaction) return { rows, total: await countRows() };
+  if (db.isTransaction) return countRows();
   const { limit: _limit, offset: _offset, sort: _sort, order: _order, knownDataVersion: _known, ...filter } = f;
-  return { rows, total: await cachedCount(db, f.organisationId, canonicalJson(filter), countRows, f.knownDataVersion) };
+  return cachedCount(db, f.organisationId, canonicalJson(filter), countRows, f.knownDataVersion);
+}
+
+export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promise<{ rows: SystemSummaryRow[]; total: number }> {
+  const rows = await systemPage(db, f)
+    .select(SUMMARY_COLUMNS.map((c) => `s.${c}` as const))
+    .select(['u.name as unit_name', 'o.display_name as owner_name'])
+    .execute();
+  return { rows, total: await pageTotal(db, f, rows.length) };
+}
+
+/** A timestamp as JavaScript's Date#toISOString writes it (UTC, milliseconds, Z). */
+const isoText = (column: string) => sql<string | null>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Each summary of the page as JSON text written by PostgreSQL, in the shape of
+ * presentSystemSummary (inventory.presenter.ts) as the API sends it: the hot inventory list then
+ * costs the server no row parsing, dates or serialisation (inventory-json.int.test.ts keeps the
+ * two equal on both databases).
+ */
+const SUMMARY_JSON = sql<string>`json_build_object(
+  'id', s.id, 'slug', s.slug, 'name', s.name, 'purpose', s.purpose, 'lifecycle', s.lifecycle,
+  'unit', case when s.unit_id is null or u.name is null then null else json_build_object('id', s.unit_id, 'name', u.name) end,
+  'owner', json_build_object('id', s.owner_id, 'displayName', o.display_name),
+  'sourcing', s.sourcing, 'supplier', s.supplier, 'decisionRole', s.decision_role, 'personalData', s.personal_data,
+  'publicVisibility', s.public_visibility, 'tags', s.tags, 'version', s.version,
+  'archivedAt', ${isoText('s.archived_at')}, 'createdAt', ${isoText('s.created_at')}, 'updatedAt', ${isoText('s.updated_at')},
+  'classification', case when s.screened_at is null then null else json_build_object(
+    'euTier', s.eu_tier, 'ombHighImpact', s.omb_high_impact, 'orgTier', s.org_tier, 'friaRequired', s.fria_required,
+    'euRegistrationRequired', s.eu_registration_required, 'screenedAt', ${isoText('s.screened_at')}) end
+)::text`;
+
+/** Like listSystemRows, with each row already the JSON text of its summary. */
+export async function listSystemJson(db: Kysely<DB>, f: SystemListFilter): Promise<{ items: string[]; total: number }> {
+  const rows = await systemPage(db, f).select(SUMMARY_JSON.as('j')).execute();
+  return { items: rows.map((r) => r.j), total: await pageTotal(db, f, rows.length) };
 }

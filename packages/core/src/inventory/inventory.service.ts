@@ -12,7 +12,8 @@ import type { Ctx } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError, forbidden } from '../errors.js';
 import { presentSystem, presentSystemSummary, type SystemSummaryView, type SystemView } from './inventory.presenter.js';
-import { findSystemWithNames, insertVersion, isMember, listSystemRows, snapshotOf, takenSlugs, unitExists, type SystemListFilter } from './inventory.repository.js';
+import { findSystemWithNames, insertVersion, isMember, listSystemJson, listSystemRows,
+  snapshotOf, takenSlugs, unitExists, type SystemListFilter } from './inventory.repository.js';
 import { canAssignOwner, canCreateSystem, canListSystems } from './policy.js';
 import { checkReadable, loadEditable, viewOf } from './system-loader.js';
 import {
@@ -216,4 +217,17 @@ export async function listSystems(ctx: Ctx, input: ListSystemsInput): Promise<{ 
   const knownDataVersion = ctx.dataVersion?.organisationId === input.organisationId ? ctx.dataVersion.seq : undefined;
   const { rows, total } = await listSystemRows(ctx.db, { ...input, onlySystemId, knownDataVersion });
   return { items: rows.map(presentSystemSummary), total };
+}
+
+/**
+ * The same page as listSystems, as the JSON text the API sends (`{"items":[…],"total":n}`), written
+ * by the database: what the HTTP list returns without parsing and re-serialising every row.
+ */
+export async function listSystemsJson(ctx: Ctx, input: ListSystemsInput): Promise<string> {
+  const actor = ctx.actor;
+  if (!canListSystems(actor, input.organisationId)) throw forbidden();
+  const onlySystemId = actor.kind === 'token' && actor.systemId ? actor.systemId : undefined;
+  const knownDataVersion = ctx.dataVersion?.organisationId === input.organisationId ? ctx.dataVersion.seq : undefined;
+  const { items, total } = await listSystemJson(ctx.db, { ...input, onlySystemId, knownDataVersion });
+  return `{"items":[${items.join(',')}],"total":${total}}`;
 }
