@@ -242,7 +242,7 @@ async function main(): Promise<void> {
     startRows.push({ what: 'npm start, new data dir (creates it, demo seed)', db: 'PGlite', ms: await timeStart('npm-start-1', 'npm', ['start'], env, port) });
     startRows.push({ what: 'npm start, existing data dir', db: 'PGlite', ms: await timeStart('npm-start-2', 'npm', ['start'], env, port) });
     const serverOnly = await timeStart('server-only', process.execPath, serverArgs(), env, port);
-    startRows.push({ what: 'server alone (node --import tsx …/main.ts), existing', db: 'PGlite', ms: serverOnly });
+    startRows.push({ what: 'server alone (node … apps/server/src/main.ts), existing', db: 'PGlite', ms: serverOnly });
   });
 
   if (pgUrl && wanted('startup')) {

@@ -44,31 +44,36 @@ export function statementName(text: string): string {
 
 type QueryArgs = Parameters<pg.Client['query']>;
 
-export class PreparingClient extends pg.Client {
-  readonly #prepared = new Set<string>();
+/** A pg.Client class that prepares up to `limit` distinct statements per connection. */
+export function preparingClientClass(limit = PREPARED_PER_CONNECTION) {
+  return class PreparingClient extends pg.Client {
+    readonly #prepared = new Set<string>();
 
-  // One override for every pg overload: only (text, values) without a callback changes.
-  override query(...args: unknown[]): never {
-    const [text, values, callback] = args;
-    if (typeof text === 'string' && Array.isArray(values) && callback === undefined && PREPARABLE.test(text) && !text.endsWith(REPLAN_MARKER)) {
-      const name = statementName(text);
-      if (this.#prepared.has(name) || this.#prepared.size < PREPARED_PER_CONNECTION) {
-        this.#prepared.add(name);
-        const result = super.query({ name, text, values }) as Promise<pg.QueryResult>;
-        return result.catch((err: unknown) => {
-          if ((err as { code?: string }).code === PLAN_CHANGED) {
-            // The plan cache of this connection is stale: drop the connection, the pool opens another.
-            this.end().catch(() => undefined);
-          }
-          throw err;
-        }) as never;
+    // One override for every pg overload: only (text, values) without a callback changes.
+    override query(...args: unknown[]): never {
+      const [text, values, callback] = args;
+      if (typeof text === 'string' && Array.isArray(values) && callback === undefined && PREPARABLE.test(text) && !text.endsWith(REPLAN_MARKER)) {
+        const name = statementName(text);
+        if (this.#prepared.has(name) || this.#prepared.size < limit) {
+          this.#prepared.add(name);
+          const result = super.query({ name, text, values }) as Promise<pg.QueryResult>;
+          return result.catch((err: unknown) => {
+            if ((err as { code?: string }).code === PLAN_CHANGED) {
+              // The plan cache of this connection is stale: drop the connection, the pool opens another.
+              this.end().catch(() => undefined);
+            }
+            throw err;
+          }) as never;
+        }
       }
+      return (super.query as (...a: QueryArgs) => unknown)(...(args as QueryArgs)) as never;
     }
-    return (super.query as (...a: QueryArgs) => unknown)(...(args as QueryArgs)) as never;
-  }
 
-  /** How many distinct statements this connection has prepared (diagnostics and tests). */
-  get preparedCount(): number {
-    return this.#prepared.size;
-  }
+    /** The statements this connection has prepared (diagnostics and tests). */
+    get preparedNames(): ReadonlySet<string> {
+      return this.#prepared;
+    }
+  };
 }
+
+export const PreparingClient = preparingClientClass();
