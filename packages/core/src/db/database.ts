@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -95,6 +96,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // The options form: with a positional undefined data directory PGlite would drop the parsers.
   const client = await PGlite.create({
     ...(dataDir !== undefined && { dataDir }),
+    // The extensions the migrations create (PostgreSQL ships them in contrib).
+    extensions: { pg_trgm },
     parsers: { [INT8]: parseInt8, [DATE]: keepText },
   });
   const dialect = new PGliteDialect(client);

@@ -167,7 +167,10 @@ function filteredSystems(db: Kysely<DB>, f: SystemListFilter) {
   let base = db.selectFrom('ai_system as s').where('s.organisation_id', '=', f.organisationId);
   if (f.onlySystemId) base = base.where('s.id', '=', f.onlySystemId);
   // Case-insensitive substring of name, purpose or description (search_text: migration 20261122T1500).
-  if (f.q) base = base.where(sql<boolean>`strpos(s.search_text, lower(${f.q})) > 0`);
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    base = base.where(sql<boolean>`s.search_text like lower(${pattern})`);
+  }
   if (f.lifecycle && f.lifecycle.length > 0) base = base.where('s.lifecycle', 'in', [...f.lifecycle]);
   if (f.unitId) base = base.where('s.unit_id', '=', f.unitId);
   if (f.ownerId) base = base.where('s.owner_id', '=', f.ownerId);
@@ -185,6 +188,13 @@ function filteredSystems(db: Kysely<DB>, f: SystemListFilter) {
   return base;
 }
 
+/** Whether any filter narrows the list (the archived switch and a token's one system do not count). */
+const filtered = (f: SystemListFilter): boolean =>
+  Boolean(f.q) ||
+  (f.lifecycle?.length ?? 0) > 0 ||
+  (f.euTier?.length ?? 0) > 0 ||
+  [f.unitId, f.ownerId, f.sourcing, f.decisionRole, f.publicVisibility, f.tag, f.ombHighImpact, f.orgTier, f.friaRequired, f.screened].some((v) => v !== undefined);
+
 /** The page: the filtered systems joined to unit and owner, sorted, limited. */
 function systemPage(db: Kysely<DB>, f: SystemListFilter) {
   const order = f.order ?? 'asc';
@@ -194,7 +204,10 @@ function systemPage(db: Kysely<DB>, f: SystemListFilter) {
   else if (sort === 'updated') q = q.orderBy('s.updated_at', order);
   else if (sort === 'created') q = q.orderBy('s.created_at', order);
   else q = q.orderBy(LIFECYCLE_ORDER, order).orderBy(sql`lower(s.name)`, 'asc');
-  return q.orderBy('s.id', order).limit(f.limit).offset(f.offset).modifyEnd(sql.raw(REPLAN_MARKER));
+  q = q.orderBy('s.id', order).limit(f.limit).offset(f.offset);
+  // With a search or a filter the best plan depends on the values: plan each call for its own.
+  // The plain list keeps a prepared plan (the name index, whatever the organisation's size).
+  return filtered(f) ? q.modifyEnd(sql.raw(REPLAN_MARKER)) : q;
 }
 
 /** The total for a page: a first page shorter than the limit is its own; otherwise counted, cached by data version. */
