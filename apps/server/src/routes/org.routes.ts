@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   AppError,
   createUnit,
-  listMembers,
+  listMembersJson,
   listUnits,
   removeMember,
   updateMemberRoles,
@@ -13,7 +13,7 @@ import {
   isRole,
   listPeople,
 } from '@glassbox/core';
-import { errors, noContent, nullableTimestamp, orgParams, paging, roleSchema } from '../schemas.js';
+import { errors, noContent, nullableTimestamp, orgParams, paging, roleSchema, sendJsonText } from '../schemas.js';
 import type { OrgContext } from '../plugins/access.js';
 
 const organisationBody = z.object({
@@ -114,7 +114,8 @@ export const orgRoutes =
         querystring: z.object({ ...paging, q: z.string().max(200).optional() }).strict(),
         response: { 200: z.object({ items: z.array(memberBody), total: z.number().int() }), ...errors },
       },
-      handler: async (request) => listMembers(db, { organisationId: orgOf(request).id, ...request.query }),
+      // JSON text from the database (listMembersJson), in the schema above.
+      handler: async (request, reply) => sendJsonText(reply, await listMembersJson(db, { organisationId: orgOf(request).id, ...request.query })),
     });
 
     app.get('/api/v1/orgs/:org/people', {

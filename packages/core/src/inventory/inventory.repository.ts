@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { canonicalJson } from '../audit/canonical.js';
 import { cachedCount } from '../db/count-cache.js';
+import { isoText } from '../db/json-text.js';
 import { REPLAN_MARKER } from '../db/prepared-client.js';
 import type { Actor } from '../context.js';
 import type { AiSystem, DB, EuTierColumn, OmbHighImpactColumn } from '../db/schema.js';
@@ -227,9 +228,6 @@ export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promi
     .execute();
   return { rows, total: await pageTotal(db, f, rows.length) };
 }
-
-/** A timestamp as JavaScript's Date#toISOString writes it (UTC, milliseconds, Z). */
-const isoText = (column: string) => sql<string | null>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * Each summary of the page as JSON text written by PostgreSQL, in the shape of

@@ -5,6 +5,7 @@
  * history) and an audit event with the changed fields. Permissions come from policy.ts and are
  * checked here, so the CLI gets the same answers as the API.
  */
+import { jsonPage } from '../db/json-text.js';
 import { randomUUID } from 'node:crypto';
 import { onSystemFieldsChanged } from '../assessments/connections/system-changes.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
@@ -229,5 +230,5 @@ export async function listSystemsJson(ctx: Ctx, input: ListSystemsInput): Promis
   const onlySystemId = actor.kind === 'token' && actor.systemId ? actor.systemId : undefined;
   const knownDataVersion = ctx.dataVersion?.organisationId === input.organisationId ? ctx.dataVersion.seq : undefined;
   const { items, total } = await listSystemJson(ctx.db, { ...input, onlySystemId, knownDataVersion });
-  return `{"items":[${items.join(',')}],"total":${total}}`;
+  return jsonPage(items, total);
 }
