@@ -7,14 +7,14 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrate, type MigrationResult } from './db/migrate.js';
 import { installBuiltinTemplates, type BuiltinInstallResult } from './assessments/templates/builtin-installer.js';
 
-export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>): Promise<Database> {
+export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir'> & Partial<Pick<Config, 'databasePreparedStatements'>>): Promise<Database> {
   return config.databaseUrl
-    ? openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize })
+    ? openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements ?? true })
     : openDatabase({ dataDir: config.dataDir });
 }
 
 export async function openAndMigrate(
-  config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir'> & Partial<Pick<Config, 'databasePreparedStatements'>>,
 ): Promise<{ database: Database; migrations: MigrationResult; builtinTemplates: BuiltinInstallResult }> {
   const database = await openConfiguredDatabase(config);
   try {

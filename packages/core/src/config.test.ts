@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('has working defaults and keeps a generated session secret in the data directory', () => {
     const dataDir = dir();
     const c = loadConfig({ DATA_DIR: dataDir });
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir, publicBaseUrl: 'http://localhost:3000', logLevel: 'info', demo: true, secureCookies: false });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, databasePreparedStatements: true, dataDir, publicBaseUrl: 'http://localhost:3000', logLevel: 'info', demo: true, secureCookies: false });
     expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
     const file = path.join(dataDir, 'session-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(c.sessionSecret);
@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
+    [{ DATABASE_PREPARED_STATEMENTS: 'sometimes' }, 'DATABASE_PREPARED_STATEMENTS'],
   ])('rejects %j naming %s', (env, name) => {
     let error: unknown;
     try {
@@ -42,8 +43,9 @@ describe('loadConfig', () => {
     const c = loadConfig({
       PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@h/db', DATA_DIR: dir(), SESSION_SECRET: 's'.repeat(40),
       SMTP_URL: 'smtp://mail:25', PUBLIC_BASE_URL: 'https://ai.example.gov/', LOG_LEVEL: 'warn', DEMO: 'false',
+      DATABASE_POOL_SIZE: '4', DATABASE_PREPARED_STATEMENTS: 'false',
     });
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db', sessionSecret: 's'.repeat(40), smtpUrl: 'smtp://mail:25', publicBaseUrl: 'https://ai.example.gov', logLevel: 'warn', demo: false, secureCookies: true });
+    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db', databasePoolSize: 4, databasePreparedStatements: false, sessionSecret: 's'.repeat(40), smtpUrl: 'smtp://mail:25', publicBaseUrl: 'https://ai.example.gov', logLevel: 'warn', demo: false, secureCookies: true });
   });
 
   it('treats empty variables as unset', () => {

@@ -30,7 +30,7 @@ export type ScriptClient = {
 };
 
 export type OpenOptions =
-  | { url: string; poolSize?: number }
+  | { url: string; poolSize?: number; /** Named prepared statements (prepared-client.ts); default on. */ preparedStatements?: boolean }
   | { dataDir: string }
   | { memory: true };
 
@@ -52,7 +52,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         oid === INT8 ? parseInt8 : oid === DATE ? keepText : pg.types.getTypeParser(oid, format as 'text'),
     };
     // Statements are prepared once per connection (prepared-client.ts).
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types, Client: PreparingClient });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types, ...(opts.preparedStatements !== false && { Client: PreparingClient }) });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it. Queries report their own errors.
     });

@@ -112,3 +112,18 @@ describe.skipIf(!url)('the application database on PostgreSQL', () => {
     expect(names.rows.some((r) => r.statement.includes('from "organisation"') && r.name.startsWith('gb_'))).toBe(true);
   });
 });
+
+describe.skipIf(!url)('with prepared statements turned off (DATABASE_PREPARED_STATEMENTS=false)', () => {
+  it('sends every statement unnamed', async () => {
+    const database = await openDatabase({ url: url!, poolSize: 1, preparedStatements: false });
+    try {
+      const q = () => database.db.selectFrom('organisation').select('id').where('slug', '=', 'still-no-such-organisation').execute();
+      expect(await q()).toEqual([]);
+      expect(await q()).toEqual([]);
+      const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(database.db);
+      expect(prepared.rows).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+});
