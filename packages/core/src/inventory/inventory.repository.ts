@@ -157,13 +157,7 @@ export type SystemListFilter = {
 
 const LIFECYCLE_ORDER = sql<number>`array_position(${sql.val([...LIFECYCLE_STAGES])}::text[], s.lifecycle)`;
 
-/**
- * One page of systems with unit and owner names, and the total. The page and the count are two
- * statements: a `count(*) over ()` on the page query would join and number every matching row
- * before the limit (about 65 ms for 10,000 systems); apart, the page walks the name index and
- * stops after `limit` rows, and the count reads ai_system alone. A first page shorter than the
- * limit is its own total, so small inventories still take one statement.
- */
+/** The organisation's systems narrowed by the filter: what the page and its total share. */
 function filteredSystems(db: Kysely<DB>, f: SystemListFilter) {
   let base = db.selectFrom('ai_system as s').where('s.organisation_id', '=', f.organisationId);
   if (f.onlySystemId) base = base.where('s.id', '=', f.onlySystemId);
@@ -221,6 +215,13 @@ async function pageTotal(db: Kysely<DB>, f: SystemListFilter, pageLength: number
   return cachedCount(db, f.organisationId, canonicalJson(filter), countRows, f.knownDataVersion);
 }
 
+/**
+ * One page of systems with unit and owner names, and the total. The page and the count are two
+ * statements: a `count(*) over ()` on the page query would join and number every matching row
+ * before the limit (about 65 ms for 10,000 systems); apart, the page walks the name index and
+ * stops after `limit` rows, and the count reads ai_system alone. A first page shorter than the
+ * limit is its own total, so small inventories still take one statement.
+ */
 export async function listSystemRows(db: Kysely<DB>, f: SystemListFilter): Promise<{ rows: SystemSummaryRow[]; total: number }> {
   const rows = await systemPage(db, f)
     .select(SUMMARY_COLUMNS.map((c) => `s.${c}` as const))
