@@ -9,6 +9,7 @@ import { jsonPage } from '../db/json-text.js';
 import { randomUUID } from 'node:crypto';
 import { onSystemFieldsChanged } from '../assessments/connections/system-changes.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { handOverObligations } from '../obligations/owner-handover.js';
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError, forbidden } from '../errors.js';
@@ -197,6 +198,8 @@ export async function updateSystem(ctx: Ctx, input: UpdateSystemInput): Promise<
       before: diff.before,
       after: { ...diff.after, version: updated.version, ...(reason !== null && { reason }) },
     });
+    // Open obligations waiting on the previous owner follow the system to its new owner.
+    if (updated.owner_id !== row.owner_id) await handOverObligations(tx, updated, row.owner_id);
     // Decision role, personal data and sourcing decide which assessments the system needs.
     await onSystemFieldsChanged(tx, updated, changed);
     return viewOf(tx, updated);

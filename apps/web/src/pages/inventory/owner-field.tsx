@@ -18,7 +18,9 @@ export function OwnerField({ system, value, onChange, error }: OwnerProps) {
   const me = session.user;
   const admin = isGovernor(org.roles);
   const members = useApiData((signal) => (admin ? listPeople(org.slug, {}, signal) : Promise.resolve(null)), [org.slug, admin]);
-  const hint = 'The person accountable for the system. They can change its details and move it through its stages.';
+  const hint = system
+    ? 'The person accountable for the system. They can change its details and move it through its stages. A new owner also takes over the open obligations the previous owner held.'
+    : 'The person accountable for the system. They can change its details and move it through its stages.';
 
   if (admin && members.data) {
     const options = [...members.data.items].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((m) => ({ value: m.userId, label: `${m.displayName} (${m.email})` }));
