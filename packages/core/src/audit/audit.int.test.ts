@@ -83,6 +83,30 @@ describe('audit trail', () => {
     if (!status.ok) expect(status.brokenAt.seq).toBe(3);
   });
 
+  it('reports an intact chain while others keep appending to it', async () => {
+    const org = await makeOrganisation(database.db);
+    let appending = true;
+    const writer = (async () => {
+      for (let i = 0; appending && i < 200; i++) await createUnit(ctx(), { organisationId: org.id, name: `Live ${i}` });
+    })();
+    const statuses = [];
+    for (let i = 0; i < 15; i++) statuses.push(await verifyAuditChain(database.db, org.id));
+    appending = false;
+    await writer;
+    expect(statuses.filter((s) => !s.ok)).toEqual([]);
+    // The chain grew while it was verified: the runs saw different lengths.
+    expect(new Set(statuses.map((s) => s.events)).size).toBeGreaterThan(1);
+  });
+
+  it('notices a deleted last event (the head still counts it)', async () => {
+    const org = await makeOrganisation(database.db);
+    for (let i = 0; i < 3; i++) await createUnit(ctx(), { organisationId: org.id, name: `L${i}` });
+    const last = (await verifyAuditChain(database.db, org.id)).events;
+    await tamper(`delete from audit_event where organisation_id = '${org.id}' and seq = ${last}`);
+    const status = await verifyAuditChain(database.db, org.id);
+    expect(status).toMatchObject({ ok: false, brokenAt: { id: 'missing', seq: last } });
+  });
+
   it('refuses to record outside a transaction', async () => {
     const { recordAudit } = await import('./audit.service.js');
     await expect(recordAudit(systemCtx(database.db), { organisationId: null, action: 'x', entityType: 'y', entityId: null })).rejects.toThrow(/inside the transaction/);

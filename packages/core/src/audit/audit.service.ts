@@ -156,19 +156,18 @@ export type ChainStatus =
  */
 export async function verifyAuditChain(db: Kysely<DB>, organisationId: string | null): Promise<ChainStatus> {
   const chain = chainOf(organisationId);
+  // The head first: an append writes its event and moves the head in one transaction, so every event
+  // up to the head read here is committed. Events appended while we verify lie beyond it and wait for
+  // the next run; reading the head last would report them as missing on a live system.
+  const head = await db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let events = 0;
   const pageSize = 2000;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_event')
-      .selectAll()
-      .where('chain', '=', chain)
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    let page = db.selectFrom('audit_event').selectAll().where('chain', '=', chain).where('seq', '>=', expectedSeq);
+    if (head) page = page.where('seq', '<=', head.seq);
+    const rows = await page.orderBy('seq').limit(pageSize).execute();
     for (const row of rows) {
       const broken = (reason: string): ChainStatus => ({
         ok: false,
@@ -186,7 +185,6 @@ export async function verifyAuditChain(db: Kysely<DB>, organisationId: string | 
     }
     if (rows.length < pageSize) break;
   }
-  const head = await db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
   if (head && head.seq !== events) {
     return {
       ok: false,
