@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiCall, expectNoAxeViolations, launchBrowser, newPage, signInAsDemo, startServer, type Server } from './harness.js';
+import { apiCall, expectNoAxeViolations, followNav, launchBrowser, newPage, signInAsDemo, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -276,7 +276,7 @@ describe('assessments', () => {
       await admin.close();
     }
 
-    await governance.getByRole('link', { name: 'Readiness', exact: true }).first().click();
+    await followNav(governance, 'Readiness');
     await expect.poll(() => h1(governance).textContent()).toBe('AI readiness');
     const chart = governance.getByRole('img', { name: /Readiness by area/ });
     await expect.poll(() => chart.count()).toBe(1);

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, newPage, startServer, type Server } from './harness.js';
+import { DEMO_PASSWORD, expectNoAxeViolations, followNav, launchBrowser, newPage, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -96,7 +96,7 @@ describe('a resident reports a problem and a governance officer answers it', () 
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => h1(page).textContent()).toMatch(/^Welcome/);
 
-    await page.getByRole('link', { name: 'Concerns', exact: true }).first().click();
+    await followNav(page, 'Concerns');
     await expect.poll(() => h1(page).textContent()).toBe('Concerns');
     await page.getByRole('link', { name: reference }).waitFor();
     await expectNoAxeViolations(page, 'concerns queue');
@@ -112,7 +112,7 @@ describe('a resident reports a problem and a governance officer answers it', () 
     expect(await page.locator('dl.gb-dl').first().textContent()).toContain('Responded');
     await expectNoAxeViolations(page, 'concern detail after answering');
 
-    await page.getByRole('link', { name: 'Redress', exact: true }).first().click();
+    await followNav(page, 'Redress');
     await expect.poll(() => h1(page).textContent()).toBe('Redress requests');
     const row = page.locator('tr', { hasText: 'Benefits Eligibility Assistant' }).filter({ hasText: 'Human review' }).filter({ hasText: /days? left/ });
     await expect.poll(() => row.count()).toBeGreaterThan(0);

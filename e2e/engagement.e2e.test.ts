@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, newPage, signInAsDemo, startServer, type Server } from './harness.js';
+import { expectNoAxeViolations, followNav, launchBrowser, newPage, signInAsDemo, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -84,7 +84,7 @@ describe('a resident comments on a consultation and a governance officer publish
     const { page, problems } = await newPage(staff);
     page.setDefaultTimeout(30_000);
     await signIn(page, 'governance@riverton.example');
-    await page.getByRole('link', { name: 'Consultations', exact: true }).first().click();
+    await followNav(page, 'Consultations');
     await expect.poll(() => h1(page).textContent()).toBe('Public consultations');
     await page.getByRole('link', { name: TITLE }).waitFor();
     await expectNoAxeViolations(page, 'consultations (staff)');

@@ -130,3 +130,21 @@ export async function apiCall<T>(page: Page, method: string, path: string, body?
     { method, path, body },
   );
 }
+
+/**
+ * Follows a link of the staff app's primary navigation by its label, opening the dropdown it sits
+ * in first when it is grouped (apps/web/src/nav.ts NAV_GROUPS).
+ */
+export async function followNav(page: Page, label: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Primary' });
+  const link = nav.getByRole('link', { name: label, exact: true });
+  if (!(await link.isVisible())) {
+    const groups = nav.locator('button[aria-controls^="nav-group-"]');
+    for (let i = 0; i < (await groups.count()); i++) {
+      await groups.nth(i).click();
+      if (await link.isVisible()) break;
+      await groups.nth(i).click();
+    }
+  }
+  await link.click();
+}

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, newPage, startServer, type Server } from './harness.js';
+import { DEMO_PASSWORD, expectNoAxeViolations, followNav, launchBrowser, newPage, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -50,6 +50,26 @@ describe('staff app', () => {
     await expect.poll(() => h1(page).textContent()).toBe('Welcome, Amara Okafor');
     expect(await page.getByRole('banner').getByText('City of Riverton').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'home');
+  });
+
+  it('groups the case queues and assessments in header menus that open, close and mark where you are', async () => {
+    const nav = page.getByRole('navigation', { name: 'Primary' });
+    const group = nav.getByRole('button', { name: 'Public requests' });
+    expect(await group.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.getByRole('link', { name: 'Concerns', exact: true }).isVisible()).toBe(false);
+    await group.click();
+    expect(await group.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => nav.getByRole('link', { name: 'Concerns', exact: true }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'home with a navigation menu open');
+    await page.keyboard.press('Escape');
+    expect(await group.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Public requests');
+
+    await followNav(page, 'Redress');
+    await expect.poll(() => h1(page).textContent()).toBe('Redress requests');
+    expect(await group.getAttribute('class')).toContain('usa-current');
+    expect(await nav.getByRole('button', { name: 'Assessments and tasks' }).getAttribute('class')).not.toContain('usa-current');
+    await followNav(page, 'Home');
   });
 
   it('lists the members and their roles', async () => {

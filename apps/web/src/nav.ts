@@ -13,7 +13,19 @@ export type NavItem = {
   description?: string;
   /** Only mark the link current on this exact path (for "/"). */
   end?: boolean;
+  /** In the header, items of one group share a dropdown (NAV_GROUPS); elsewhere they stand alone. */
+  group?: NavGroupId;
 };
+
+/**
+ * Header dropdowns, so the primary navigation stays one row as modules land. A group whose items
+ * the person may not see does not show; a group with one visible item shows that item as a link.
+ */
+export const NAV_GROUPS = {
+  assessments: 'Assessments and tasks',
+  public: 'Public requests',
+} as const;
+export type NavGroupId = keyof typeof NAV_GROUPS;
 
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 export const AUDIT_LOG_ROLES: readonly Role[] = ['admin', 'auditor', 'governance_officer'];
@@ -32,23 +44,26 @@ export const primaryNav: readonly NavItem[] = [
     roles: ['admin', 'governance_officer', 'system_owner'],
     description: 'Before buying or building an AI product, see its risk tier and obligations, and save it as a proposal.',
   },
-  { path: '/assessments', label: 'Assessments', roles: 'any', description: 'Impact, rights and other assessments of the AI systems: fill them in together, submit them, review them and read their results.' },
-  { path: '/readiness', label: 'Readiness', roles: 'any', description: 'How ready the organisation is to use AI in five areas, and the gaps to close.' },
-  { path: '/tasks', label: 'Tasks', roles: 'any', description: 'Work for the organisation as a whole, such as the actions from the readiness assessment.' },
+  { path: '/assessments', label: 'Assessments', roles: 'any', group: 'assessments', description: 'Impact, rights and other assessments of the AI systems: fill them in together, submit them, review them and read their results.' },
+  { path: '/readiness', label: 'Readiness', roles: 'any', group: 'assessments', description: 'How ready the organisation is to use AI in five areas, and the gaps to close.' },
+  { path: '/tasks', label: 'Tasks', roles: 'any', group: 'assessments', description: 'Work for the organisation as a whole, such as the actions from the readiness assessment.' },
   {
     path: '/concerns',
+    group: 'public',
     label: 'Concerns',
     roles: ['admin', 'governance_officer', 'system_owner', 'auditor'],
     description: 'Problems the public reported about the organisation’s AI: triage, investigate, answer and close them.',
   },
   {
     path: '/redress',
+    group: 'public',
     label: 'Redress',
     roles: ['admin', 'governance_officer', 'system_owner', 'auditor'],
     description: 'Requests for an explanation, a human review or an appeal of a decision, with their deadlines.',
   },
   {
     path: '/consultations',
+    group: 'public',
     label: 'Consultations',
     roles: 'any',
     description: 'Comment periods on proposed AI systems: open one, moderate what the public writes, and publish your response.',
@@ -85,6 +100,28 @@ export const adminNav: readonly NavItem[] = [
     description: 'How many days the organisation takes at most to answer requests for an explanation, a human review or an appeal.',
   },
 ];
+
+export type NavEntry = { kind: 'link'; item: NavItem } | { kind: 'group'; id: NavGroupId; label: string; items: NavItem[] };
+
+/** The header's entries: visible items in order, grouped items gathered where their group first appears. */
+export function headerEntries(items: readonly NavItem[]): NavEntry[] {
+  const entries: NavEntry[] = [];
+  const groups = new Map<NavGroupId, Extract<NavEntry, { kind: 'group' }>>();
+  for (const item of items) {
+    if (!item.group) {
+      entries.push({ kind: 'link', item });
+      continue;
+    }
+    let group = groups.get(item.group);
+    if (!group) {
+      group = { kind: 'group', id: item.group, label: NAV_GROUPS[item.group], items: [] };
+      groups.set(item.group, group);
+      entries.push(group);
+    }
+    group.items.push(item);
+  }
+  return entries.map((e) => (e.kind === 'group' && e.items.length === 1 ? { kind: 'link', item: e.items[0]! } : e));
+}
 
 export const visibleItems = (items: readonly NavItem[], userRoles: readonly string[]): NavItem[] =>
   items.filter((item) => hasAnyRole(userRoles, item.roles));

@@ -4,8 +4,9 @@ import { Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswd
 import FocusTrap from 'focus-trap-react';
 import { Link, NavLink, useLocation } from 'react-router';
 import type { Session } from '../api';
-import { primaryNav, visibleItems } from '../nav';
+import { headerEntries, primaryNav, visibleItems } from '../nav';
 import { currentOrganisationOf } from '../session';
+import { NavGroupMenu } from './nav-group-menu';
 import { OrgSwitcher } from './org-switcher';
 import { UserMenu } from './user-menu';
 
@@ -18,11 +19,15 @@ export function SiteHeader({ session }: { session: Session }) {
   useEffect(() => setMobileOpen(false), [pathname]);
 
   const items = [
-    ...visibleItems(primaryNav, org?.roles ?? []).map((item) => (
-      <NavLink key={item.path} to={item.path} end={item.end} className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}>
-        <span>{item.label}</span>
-      </NavLink>
-    )),
+    ...headerEntries(visibleItems(primaryNav, org?.roles ?? [])).map((entry) =>
+      entry.kind === 'group' ? (
+        <NavGroupMenu key={entry.id} id={entry.id} label={entry.label} items={entry.items} />
+      ) : (
+        <NavLink key={entry.item.path} to={entry.item.path} end={entry.item.end} className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}>
+          <span>{entry.item.label}</span>
+        </NavLink>
+      ),
+    ),
     <UserMenu key="user" session={session} />,
   ];
 

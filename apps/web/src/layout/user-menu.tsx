@@ -1,40 +1,17 @@
 /** The signed-in person's menu in the header: change password and sign out. */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Menu, NavDropDownButton } from '@trussworks/react-uswds';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { signOut, type Session } from '../api';
 import { useSessionContext } from '../session';
+import { useDropdown } from './use-dropdown';
 
 const MENU_ID = 'user-menu';
 
 export function UserMenu({ session }: { session: Session }) {
   const { endSession } = useSessionContext();
-  const { pathname } = useLocation();
-  const [open, setOpen] = useState(false);
+  const { open, toggle, buttonRef } = useDropdown();
   const [signingOut, setSigningOut] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => setOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!open) return;
-    const button = buttonRef.current;
-    const container = button?.closest('li');
-    const onPointer = (event: PointerEvent) => {
-      if (container && event.target instanceof Node && !container.contains(event.target)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button?.focus();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   const onSignOut = async () => {
     setSigningOut(true);
@@ -53,7 +30,7 @@ export function UserMenu({ session }: { session: Session }) {
         label={session.user.displayName}
         menuId={MENU_ID}
         isOpen={open}
-        onToggle={() => setOpen((o) => !o)}
+        onToggle={toggle}
       />
       <Menu
         id={MENU_ID}
