@@ -68,7 +68,7 @@ describe('staff app', () => {
     await followNav(page, 'Redress');
     await expect.poll(() => h1(page).textContent()).toBe('Redress requests');
     expect(await group.getAttribute('class')).toContain('usa-current');
-    expect(await nav.getByRole('button', { name: 'Assessments and tasks' }).getAttribute('class')).not.toContain('usa-current');
+    expect(await nav.getByRole('button', { name: 'Assessments' }).getAttribute('class')).not.toContain('usa-current');
     await followNav(page, 'Home');
   });
 

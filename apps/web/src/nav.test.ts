@@ -10,17 +10,17 @@ describe('the header navigation', () => {
     [
       'an administrator sees every module, the case queues grouped',
       ['admin'],
-      ['Home', 'AI systems', 'Tool catalogue', 'Screen a product', 'Assessments and tasks: Assessments, Readiness, Tasks', 'Public requests: Concerns, Redress, Consultations', 'Admin'],
+      ['Home', 'AI systems', 'Tool catalogue', 'Screen a product', 'Assessments: Assessments, Readiness, Tasks', 'Public requests: Concerns, Redress, Consultations', 'Admin'],
     ],
     [
       'an auditor reads the queues and the audit log but screens nothing',
       ['auditor'],
-      ['Home', 'AI systems', 'Tool catalogue', 'Assessments and tasks: Assessments, Readiness, Tasks', 'Public requests: Concerns, Redress, Consultations', 'Admin'],
+      ['Home', 'AI systems', 'Tool catalogue', 'Assessments: Assessments, Readiness, Tasks', 'Public requests: Concerns, Redress, Consultations', 'Admin'],
     ],
     [
       'staff see consultations alone as a plain link, not a group of one',
       ['staff'],
-      ['Home', 'AI systems', 'Tool catalogue', 'Assessments and tasks: Assessments, Readiness, Tasks', 'Consultations'],
+      ['Home', 'AI systems', 'Tool catalogue', 'Assessments: Assessments, Readiness, Tasks', 'Consultations'],
     ],
   ])('%s', (_who, roles, expected) => {
     expect(header(roles)).toEqual(expected);

@@ -22,7 +22,7 @@ export type NavItem = {
  * the person may not see does not show; a group with one visible item shows that item as a link.
  */
 export const NAV_GROUPS = {
-  assessments: 'Assessments and tasks',
+  assessments: 'Assessments',
   public: 'Public requests',
 } as const;
 export type NavGroupId = keyof typeof NAV_GROUPS;
