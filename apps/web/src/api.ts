@@ -622,19 +622,21 @@ export const deleteEvidence = (org: string, system: string, obligation: string, 
 export const evidenceFileUrl = (org: string, system: string, obligation: string, evidence: string) =>
   buildUrl(`${obligationPath(org, system, obligation)}/evidence/${seg(evidence)}/file`, undefined);
 
-/** Files go as the raw body (no multipart), their type in X-File-Type; errors are read as `send` reads them. */
-export async function uploadEvidenceFile(org: string, system: string, obligation: string, input: { file: File; title: string }): Promise<Evidence> {
-  const url = buildUrl(`${obligationPath(org, system, obligation)}/evidence/file`, { name: input.file.name, title: input.title });
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-type': input.file.type || 'application/octet-stream' };
+/**
+ * Uploads a file as the raw body (no multipart), its type in X-File-Type and anything else in the
+ * query; errors are read as `send` reads them, with a plain message for a file over the size limit.
+ */
+async function uploadFile<T>(url: string, file: File): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-type': file.type || 'application/octet-stream' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: input.file });
+    response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: file });
   } catch {
     throw new ApiError(0, 'client.network', 'Glassbox could not be reached. Check your connection and try again.');
   }
   const body = await readBody(response);
-  if (response.ok) return body as Evidence;
+  if (response.ok) return body as T;
   if (response.status === 401) unauthorizedHandler?.();
   const code = isRecord(body) && typeof body['code'] === 'string' ? body['code'] : `http.${response.status}`;
   const message =
@@ -649,6 +651,9 @@ export async function uploadEvidenceFile(org: string, system: string, obligation
   }
   throw new ApiError(response.status, code, message, fields);
 }
+
+export const uploadEvidenceFile = (org: string, system: string, obligation: string, input: { file: File; title: string }): Promise<Evidence> =>
+  uploadFile<Evidence>(buildUrl(`${obligationPath(org, system, obligation)}/evidence/file`, { name: input.file.name, title: input.title }), input.file);
 
 // The whole tier policy, as the admin screen shows and edits it
 export type TierRequirement = { key: string; title: string; description?: string; phase: ObligationPhase; recurrenceMonths?: number };
@@ -763,29 +768,9 @@ export const assessmentReportUrl = (org: string, id: string, format: 'html' | 'p
 export const aiaSavedFileUrl = (org: string, id: string) => buildUrl(`${assessmentPath(org, id)}/aia-saved-file.json`, undefined);
 export const assessmentAttachmentUrl = (org: string, id: string, attachment: string) => buildUrl(`${assessmentPath(org, id)}/attachments/${seg(attachment)}/file`, undefined);
 
-/** Like evidence files: the raw body, its type in X-File-Type, the name and question in the query. */
-export async function uploadAssessmentAttachment(org: string, id: string, input: { file: File; questionId?: string }): Promise<AssessmentAttachment> {
-  const url = buildUrl(`${assessmentPath(org, id)}/attachments`, { name: input.file.name, questionId: input.questionId });
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-type': input.file.type || 'application/octet-stream' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: input.file });
-  } catch {
-    throw new ApiError(0, 'client.network', 'Glassbox could not be reached. Check your connection and try again.');
-  }
-  const body = await readBody(response);
-  if (response.ok) return body as AssessmentAttachment;
-  if (response.status === 401) unauthorizedHandler?.();
-  const code = isRecord(body) && typeof body['code'] === 'string' ? body['code'] : `http.${response.status}`;
-  const message =
-    isRecord(body) && typeof body['message'] === 'string' && body['message']
-      ? body['message']
-      : response.status === 413
-        ? 'The file is larger than 20 MB.'
-        : (fallbackMessages[response.status] ?? `The server answered ${response.status}. Try again in a moment.`);
-  throw new ApiError(response.status, code, message);
-}
+/** Like evidence files (uploadFile): the name and the question it answers in the query. */
+export const uploadAssessmentAttachment = (org: string, id: string, input: { file: File; questionId?: string }): Promise<AssessmentAttachment> =>
+  uploadFile<AssessmentAttachment>(buildUrl(`${assessmentPath(org, id)}/attachments`, { name: input.file.name, questionId: input.questionId }), input.file);
 
 // Assessment templates (administrators and governance officers manage them; every member reads them)
 export type TemplateImportFormat = 'json' | 'yaml' | 'surveyjs';
