@@ -5,17 +5,16 @@
  * history) and an audit event with the changed fields. Permissions come from policy.ts and are
  * checked here, so the CLI gets the same answers as the API.
  */
-import { jsonPage } from '../db/json-text.js';
 import { randomUUID } from 'node:crypto';
 import { onSystemFieldsChanged } from '../assessments/connections/system-changes.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { handOverObligations } from '../obligations/owner-handover.js';
 import type { Ctx } from '../context.js';
+import { jsonPage } from '../db/json-text.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError, forbidden } from '../errors.js';
 import { presentSystem, presentSystemSummary, type SystemSummaryView, type SystemView } from './inventory.presenter.js';
-import { findSystemWithNames, insertVersion, isMember, listSystemJson, listSystemRows,
-  snapshotOf, takenSlugs, unitExists, type SystemListFilter } from './inventory.repository.js';
+import { findSystemWithNames, insertVersion, isMember, listSystemJson, listSystemRows, snapshotOf, takenSlugs, unitExists, type SystemListFilter } from './inventory.repository.js';
 import { canAssignOwner, canCreateSystem, canListSystems } from './policy.js';
 import { checkReadable, loadEditable, viewOf } from './system-loader.js';
 import {
@@ -213,13 +212,18 @@ export async function getSystem(ctx: Ctx, input: { organisationId: string; ref: 
 
 export type ListSystemsInput = Omit<SystemListFilter, 'onlySystemId'>;
 
-/** One page of the inventory: one statement whatever the page size (two when past the end). */
-export async function listSystems(ctx: Ctx, input: ListSystemsInput): Promise<{ items: SystemSummaryView[]; total: number }> {
+/** The list filter for this caller, or 403: a token limited to one system sees only that one. */
+function listFilterFor(ctx: Ctx, input: ListSystemsInput): SystemListFilter {
   const actor = ctx.actor;
   if (!canListSystems(actor, input.organisationId)) throw forbidden();
   const onlySystemId = actor.kind === 'token' && actor.systemId ? actor.systemId : undefined;
   const knownDataVersion = ctx.dataVersion?.organisationId === input.organisationId ? ctx.dataVersion.seq : undefined;
-  const { rows, total } = await listSystemRows(ctx.db, { ...input, onlySystemId, knownDataVersion });
+  return { ...input, onlySystemId, knownDataVersion };
+}
+
+/** One page of the inventory: one statement whatever the page size (two when past the end). */
+export async function listSystems(ctx: Ctx, input: ListSystemsInput): Promise<{ items: SystemSummaryView[]; total: number }> {
+  const { rows, total } = await listSystemRows(ctx.db, listFilterFor(ctx, input));
   return { items: rows.map(presentSystemSummary), total };
 }
 
@@ -228,10 +232,6 @@ export async function listSystems(ctx: Ctx, input: ListSystemsInput): Promise<{ 
  * by the database: what the HTTP list returns without parsing and re-serialising every row.
  */
 export async function listSystemsJson(ctx: Ctx, input: ListSystemsInput): Promise<string> {
-  const actor = ctx.actor;
-  if (!canListSystems(actor, input.organisationId)) throw forbidden();
-  const onlySystemId = actor.kind === 'token' && actor.systemId ? actor.systemId : undefined;
-  const knownDataVersion = ctx.dataVersion?.organisationId === input.organisationId ? ctx.dataVersion.seq : undefined;
-  const { items, total } = await listSystemJson(ctx.db, { ...input, onlySystemId, knownDataVersion });
+  const { items, total } = await listSystemJson(ctx.db, listFilterFor(ctx, input));
   return jsonPage(items, total);
 }

@@ -233,26 +233,41 @@ export type MemberView = {
   lockedUntil: Date | null;
 };
 
-/** One page of members: one statement (two when the page is past the end) whatever the size. */
-export async function listMembers(db: Kysely<DB>, input: { organisationId: string; limit: number; offset: number; q?: string | undefined }) {
+type MemberListInput = { organisationId: string; limit: number; offset: number; q?: string | undefined };
+
+/** The organisation's members, narrowed by the search: what the page and its total share. */
+function memberBase(db: Kysely<DB>, input: MemberListInput) {
   let base = db.selectFrom('membership as m').innerJoin('app_user as u', 'u.id', 'm.user_id').where('m.organisation_id', '=', input.organisationId);
   if (input.q) {
     const like = `%${input.q.replace(/[%_\\]/g, '\\$&')}%`;
     base = base.where((eb) => eb.or([eb('u.email', 'ilike', like), eb('u.display_name', 'ilike', like)]));
   }
-  const rows = await base
-    .select(['u.id', 'u.email', 'u.display_name', 'm.roles', 'u.last_sign_in_at', 'u.locked_until'])
-    .select((eb) => eb.fn.countAll<number>().over().as('total'))
-    .orderBy('u.display_name')
-    .orderBy('u.id')
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
+  return base;
+}
+
+/** One page of members in name order with the total (one statement; two when past the end). */
+async function memberPage<R extends { total: number }>(db: Kysely<DB>, input: MemberListInput, select: (q: ReturnType<typeof memberBase>) => Promise<R[]>): Promise<{ rows: R[]; total: number }> {
+  const rows = await select(memberBase(db, input));
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (!rows[0] && input.offset > 0) {
-    const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const counted = await memberBase(db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     total = Number(counted.n);
   }
+  return { rows, total };
+}
+
+/** One page of members: one statement (two when the page is past the end) whatever the size. */
+export async function listMembers(db: Kysely<DB>, input: MemberListInput) {
+  const { rows, total } = await memberPage(db, input, (base) =>
+    base
+      .select(['u.id', 'u.email', 'u.display_name', 'm.roles', 'u.last_sign_in_at', 'u.locked_until'])
+      .select((eb) => eb.fn.countAll<number>().over().as('total'))
+      .orderBy('u.display_name')
+      .orderBy('u.id')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+  );
   const items: MemberView[] = rows.map((r) => ({
     userId: r.id,
     email: r.email,
@@ -269,31 +284,23 @@ export async function listMembers(db: Kysely<DB>, input: { organisationId: strin
  * 1,000-member page costs the server no row parsing or serialisation). Roles the code no longer
  * knows are left out, as listMembers does; org-members-json.int.test.ts keeps the two equal.
  */
-export async function listMembersJson(db: Kysely<DB>, input: { organisationId: string; limit: number; offset: number; q?: string | undefined }): Promise<string> {
-  let base = db.selectFrom('membership as m').innerJoin('app_user as u', 'u.id', 'm.user_id').where('m.organisation_id', '=', input.organisationId);
-  if (input.q) {
-    const like = `%${input.q.replace(/[%_\\]/g, '\\$&')}%`;
-    base = base.where((eb) => eb.or([eb('u.email', 'ilike', like), eb('u.display_name', 'ilike', like)]));
-  }
-  const rows = await base
-    .select(
-      sql<string>`json_build_object(
-        'userId', u.id, 'email', u.email, 'displayName', u.display_name,
-        'roles', array(select r from unnest(m.roles) with ordinality as x(r, i) where r = any(${sql.val([...ROLES])}::text[]) order by i),
-        'lastSignInAt', ${isoText('u.last_sign_in_at')}, 'lockedUntil', ${isoText('u.locked_until')}
-      )::text`.as('j'),
-    )
-    .select((eb) => eb.fn.countAll<number>().over().as('total'))
-    .orderBy('u.display_name')
-    .orderBy('u.id')
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
-  let total = rows[0] ? Number(rows[0].total) : 0;
-  if (!rows[0] && input.offset > 0) {
-    const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    total = Number(counted.n);
-  }
+export async function listMembersJson(db: Kysely<DB>, input: MemberListInput): Promise<string> {
+  const { rows, total } = await memberPage(db, input, (base) =>
+    base
+      .select(
+        sql<string>`json_build_object(
+          'userId', u.id, 'email', u.email, 'displayName', u.display_name,
+          'roles', array(select r from unnest(m.roles) with ordinality as x(r, i) where r = any(${sql.val([...ROLES])}::text[]) order by i),
+          'lastSignInAt', ${isoText('u.last_sign_in_at')}, 'lockedUntil', ${isoText('u.locked_until')}
+        )::text`.as('j'),
+      )
+      .select((eb) => eb.fn.countAll<number>().over().as('total'))
+      .orderBy('u.display_name')
+      .orderBy('u.id')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+  );
   return jsonPage(rows.map((r) => r.j), total);
 }
 
