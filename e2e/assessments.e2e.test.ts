@@ -6,10 +6,12 @@
  * same answer is offered as a choice; then she completes and submits it. The governance officer
  * returns it with a comment, which she reads in a banner before submitting again; he approves it,
  * reads the result with its level and sign-offs, and starts a reassessment that shows what changed;
- * he reads the readiness page with its chart (an approved readiness assessment is made through the
- * API when the demo has none), the tasks, and the template administration (a broken import names the offending path, the preview
- * scores live, a YAML template is imported, published after a confirmation and filled in with a file
- * upload). axe-core runs on every page state visited.
+ * he reads it in French, with the reports in both languages; he reads the readiness page with its
+ * chart (an approved readiness assessment is made through the API when the demo has none), the
+ * tasks, and the template administration (a broken import names the offending path, the preview
+ * scores live, a cloned draft is discarded, a YAML template is imported, published after a
+ * confirmation, started from the organisation's assessments list, filled in with a file upload, then
+ * archived and restored). axe-core runs on every page state visited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -91,6 +93,12 @@ describe('assessments', () => {
     await panel.getByRole('link', { name: 'Assessments of this system' }).click();
     await expect.poll(() => h1(owner).textContent()).toBe(`Assessments for ${name}`);
     await expect.poll(() => owner.getByText('The system processes personal data', { exact: false }).count()).toBeGreaterThan(0);
+    // Templates the rules do not call for can be started too; the needed one is not offered twice.
+    const another = owner.getByRole('region', { name: 'Start another assessment' });
+    const templateSelect = another.getByLabel('Assessment template');
+    await expect.poll(() => templateSelect.locator('option').count()).toBeGreaterThan(1);
+    expect(await templateSelect.locator('option', { hasText: DPS_TITLE }).count()).toBe(0);
+    expect(await templateSelect.locator('option', { hasText: /readiness/i }).count()).toBe(0);
     await expectNoAxeViolations(owner, 'system assessments');
   });
 
@@ -228,7 +236,7 @@ describe('assessments', () => {
     expect(await signoffs.getByRole('cell', { name: 'Returned' }).count()).toBe(1);
     expect(await signoffs.getByRole('cell', { name: 'Gabriel Santos' }).count()).toBe(2);
     expect(await signoffs.getByRole('cell', { name: 'Checked against the data inventory.' }).count()).toBe(1);
-    expect(await governance.getByRole('link', { name: 'Report as PDF' }).count()).toBe(1);
+    expect(await governance.getByRole('link', { name: 'Report as PDF', exact: true }).count()).toBe(1);
     expect(await governance.getByRole('button', { name: 'Start reassessment' }).count()).toBe(1);
     await expectNoAxeViolations(governance, 'result page, approved');
 
@@ -249,6 +257,36 @@ describe('assessments', () => {
     await expect.poll(() => governance.getByRole('heading', { name: 'Changes since round 1' }).count()).toBe(1);
     await expect.poll(() => governance.getByText('No answer changed.').count()).toBe(1);
     await expectNoAxeViolations(governance, 'result of a reassessment with the diff');
+  });
+
+  it('shows a filled-in assessment in French, with the reports in each language', async () => {
+    // Round 2, started above, is open and answered.
+    await governance.getByRole('link', { name: 'Continue filling in' }).click();
+    await expect.poll(() => h1(governance).textContent()).toMatch(DPS_TITLE);
+    await governance.getByLabel('Language of the questions').selectOption('fr');
+    await expect.poll(() => new URL(governance.url()).searchParams.get('lang')).toBe('fr');
+    const personal = governance.getByRole('group', { name: /^Le système utilise-t-il des informations sur des personnes identifiables/ });
+    await expect.poll(() => personal.count()).toBe(1);
+    // The answer is the same in any language, and the French text is marked French for screen readers.
+    expect(await personal.getByRole('radio', { name: 'Non', exact: true }).isChecked()).toBe(true);
+    expect(await governance.locator('section[lang="fr"]').count()).toBeGreaterThan(0);
+    expect(await h1(governance).textContent()).toMatch(/Pré-analyse de protection des données/);
+    // The app's own words stay English.
+    expect(await governance.getByRole('button', { name: 'Submit for review' }).count()).toBe(1);
+    await expectNoAxeViolations(governance, 'fill-in page in French');
+
+    await governance.getByRole('link', { name: 'See the result and reports' }).click();
+    await expect.poll(() => h1(governance).textContent()).toMatch(/^Result: Pré-analyse de protection des données/);
+    expect(new URL(governance.url()).searchParams.get('lang')).toBe('fr');
+    const reports = governance.getByRole('region', { name: 'Reports' });
+    const frenchPdf = reports.getByRole('link', { name: /^Report as PDF\s+in French/ });
+    expect(await frenchPdf.count()).toBe(1);
+    expect(await frenchPdf.getAttribute('href')).toMatch(/report\.pdf\?lang=fr$/);
+    expect(await reports.getByRole('link', { name: 'Report as PDF', exact: true }).getAttribute('href')).toMatch(/report\.pdf$/);
+    const report = await api<unknown>(governance, 'GET', `/orgs/riverton/assessments/${new URL(governance.url()).pathname.split('/').at(-2) ?? ''}/report.json?lang=fr`);
+    expect(report.status).toBe(200);
+    await expectNoAxeViolations(governance, 'result page in French');
+    expect(governanceProblems).toEqual([]);
   });
 
   it('shows the organisation’s readiness as a chart with a table and a gap report', async () => {
@@ -280,7 +318,7 @@ describe('assessments', () => {
     await expect.poll(() => h1(governance).textContent()).toBe('AI readiness');
     const chart = governance.getByRole('img', { name: /Readiness by area/ });
     await expect.poll(() => chart.count()).toBe(1);
-    for (const area of ['Leadership commitment', 'Technical infrastructure', 'Staff capabilities', 'Legal compliance']) {
+    for (const area of ['Leadership commitment', 'Technical infrastructure', 'Staff capabilities', 'Legal compliance', 'Community engagement']) {
       expect(await governance.getByRole('rowheader', { name: area }).count(), area).toBe(1);
     }
     await expect.poll(() => governance.getByRole('heading', { name: 'Gap report' }).count()).toBe(1);
@@ -332,6 +370,24 @@ describe('assessments', () => {
     await governance.getByRole('radio').first().check();
     await expect.poll(() => status(governance, /Level: /).count()).toBe(1);
     await expectNoAxeViolations(governance, 'template preview');
+    await governance.getByLabel('Language of the questions').selectOption('fr');
+    await expect.poll(() => governance.locator('section[lang="fr"] h2').first().textContent()).toBe('Engagement de la direction');
+    await expectNoAxeViolations(governance, 'template preview in French');
+
+    // The cloned draft was never published: discarding it takes the copy away, after a confirmation.
+    await governance.getByRole('link', { name: /^Back to version/ }).click();
+    await governance.getByRole('link', { name: 'Back to the template' }).click();
+    await expect.poll(() => h1(governance).textContent()).toMatch(/^Template: /);
+    await governance.getByRole('button', { name: 'Discard draft version 1' }).click();
+    const discard = governance.getByRole('dialog', { name: 'Discard draft version 1?' });
+    await expect.poll(() => discard.count()).toBe(1);
+    await expectNoAxeViolations(governance, 'discard draft dialog');
+    await discard.getByRole('button', { name: 'Discard the draft' }).click();
+    await expect.poll(() => h1(governance).textContent()).toBe('Assessment templates');
+    await expect.poll(() => status(governance, /was discarded, and the template with it/).count()).toBe(1);
+    // Only the built-in is left (the list loads after the heading shows).
+    await expect.poll(() => governance.getByRole('link', { name: /Organisational AI readiness/ }).count()).toBe(1);
+    await expectNoAxeViolations(governance, 'assessment templates after a discard');
     expect(governanceProblems).toEqual([]);
   });
 
@@ -370,10 +426,22 @@ describe('assessments', () => {
     await dialog.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => status(governance, /Version 1 is published/).count()).toBe(1);
 
-    const started = await api<{ id: string }>(governance, 'POST', '/orgs/riverton/assessments', { templateKey: 'e2e-evidence-check' });
-    expect(started.status).toBe(201);
-    await governance.goto(`${server.baseUrl}/app/assessments/${started.body.id}`);
+    // Started from the organisation's assessments list, which the rules never ask for.
+    await followNav(governance, 'Assessments');
+    await expect.poll(() => h1(governance).textContent()).toBe('Assessments');
+    await expect.poll(() => status(governance, /^\d+ assessments?\.$/).count()).toBe(1);
+    const startOrg = governance.getByRole('region', { name: 'Start an assessment of the organisation' });
+    await expect.poll(() => startOrg.getByLabel('Assessment template').locator('option', { hasText: 'Evidence check' }).count()).toBe(1);
+    await expectNoAxeViolations(governance, 'organisation assessments list');
+    await startOrg.getByRole('button', { name: 'Start the assessment' }).click();
+    await expect.poll(() => startOrg.getByText('Choose the assessment to start.').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(governance, 'organisation assessments list, nothing chosen');
+    await startOrg.getByLabel('Assessment template').selectOption('e2e-evidence-check');
+    await startOrg.getByRole('button', { name: 'Start the assessment' }).click();
     await expect.poll(() => h1(governance).textContent()).toMatch(/^Evidence check/);
+    await expect.poll(() => status(governance, '“Evidence check” started. Answers are saved as you type.').count()).toBe(1);
+    const started = { body: { id: new URL(governance.url()).pathname.split('/').pop() ?? '' } };
+    expect(started.body.id).toMatch(/^[0-9a-f-]{36}$/);
     await governance.getByLabel(/^Upload the signed AI policy/).setInputFiles({ name: 'ai-policy.txt', mimeType: 'text/plain', buffer: Buffer.from('Signed AI policy, version 3.') });
     await governance.getByRole('button', { name: /^Upload file/ }).click();
     await expect.poll(() => governance.getByRole('link', { name: 'ai-policy.txt' }).count()).toBeGreaterThan(0);
@@ -381,6 +449,36 @@ describe('assessments', () => {
     await expect.poll(async () => (await api<Detail>(governance, 'GET', `/orgs/riverton/assessments/${started.body.id}`)).body.answers['policy-file']).toHaveLength(1);
     await expect.poll(() => governance.locator('label[for="assessment-progress"]').textContent()).toMatch(/^1 of 2 questions answered/);
     await expectNoAxeViolations(governance, 'fill-in page with an uploaded file');
+
+    // Once started, it is no longer offered.
+    await followNav(governance, 'Assessments');
+    const startOrg2 = governance.getByRole('region', { name: 'Start an assessment of the organisation' });
+    await expect.poll(() => startOrg2.getByLabel('Assessment template').or(startOrg2.getByText(/has been started already/)).count()).toBe(1);
+    expect(await startOrg2.locator('option', { hasText: 'Evidence check' }).count()).toBe(0);
+    expect(governanceProblems).toEqual([]);
+  });
+
+  it('archives the organisation’s template and restores it, after a confirmation', async () => {
+    await governance.goto(`${server.baseUrl}/app/admin/assessment-templates`);
+    await governance.getByRole('link', { name: 'Evidence check' }).click();
+    await expect.poll(() => h1(governance).textContent()).toBe('Template: Evidence check');
+    const inUse = governance.locator('dt', { hasText: 'Used for new assessments' }).locator('xpath=following-sibling::dd');
+    await expect.poll(() => inUse.textContent()).toBe('Yes');
+    await governance.getByRole('button', { name: 'Archive the template' }).click();
+    const dialog = governance.getByRole('dialog', { name: 'Archive “Evidence check”?' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await expectNoAxeViolations(governance, 'archive dialog');
+    await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
+    await expect.poll(() => status(governance, /“Evidence check” is archived/).count()).toBe(1);
+    await expect.poll(() => inUse.textContent()).toBe('No: archived');
+    await expectNoAxeViolations(governance, 'archived template');
+
+    await governance.getByRole('button', { name: 'Restore the template' }).click();
+    const restore = governance.getByRole('dialog', { name: 'Restore “Evidence check”?' });
+    await expect.poll(() => restore.count()).toBe(1);
+    await restore.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect.poll(() => status(governance, /“Evidence check” is restored/).count()).toBe(1);
+    await expect.poll(() => inUse.textContent()).toBe('Yes');
     expect(governanceProblems).toEqual([]);
   });
 });

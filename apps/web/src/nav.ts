@@ -88,6 +88,12 @@ export const adminNav: readonly NavItem[] = [
     description: 'The questionnaires assessments are filled in on: import, export, clone, edit, preview and publish them.',
   },
   {
+    path: '/admin/assessment-rules',
+    label: 'Assessment rules',
+    roles: TEMPLATE_MANAGER_ROLES,
+    description: 'Which assessments a system needs, when and why: Glassbox’s defaults or the organisation’s own.',
+  },
+  {
     path: '/admin/register-settings',
     label: 'Register settings',
     roles: TIER_POLICY_ROLES,

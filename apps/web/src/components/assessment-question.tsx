@@ -3,12 +3,15 @@
  * help and examples as hint text, the error next to the field, and the USWDS control its type
  * calls for (text input, textarea, radio group, checkbox group, yes/no radios, number, native date
  * picker, file upload). Read-only, it shows the answer as text. Used by the fill-in page and by the
- * template preview, so both show the same form.
+ * template preview, so both show the same form. The template's texts are in the language chosen
+ * around it (TemplateLanguageProvider); the app's own words stay English, marked so inside a
+ * question shown in another language.
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { Button, Checkbox, ErrorMessage, FileInput, Fieldset, FormGroup, Label, Radio, Textarea, TextInput, type FileInputRef } from '@trussworks/react-uswds';
 import type { AnswerValue, Question } from '../api';
 import { answerText, choiceDomId, choicesOf, questionDomId, t } from '../pages/assessments/assessment-labels';
+import { englishIn, Localised, useShownLanguage } from './assessment-language';
 import { describedBy } from './text-field';
 
 export type AttachedFile = { id: string; name: string; href: string };
@@ -29,10 +32,11 @@ type Props = {
 };
 
 function RequiredMark() {
+  const lang = useShownLanguage();
   return (
     <>
       {' '}
-      <abbr title="required" className="usa-hint usa-hint--required">
+      <abbr title="required" lang={englishIn(lang)} className="usa-hint usa-hint--required">
         *
       </abbr>
     </>
@@ -40,36 +44,50 @@ function RequiredMark() {
 }
 
 export function AssessmentQuestion({ question: q, value, onChange, onBlur, error, readOnly = false, footer, files = [], onUpload }: Props) {
+  const lang = useShownLanguage();
+  const en = englishIn(lang);
   const id = questionDomId(q.id);
-  const help = t(q.help);
-  const examples = t(q.examples);
+  const help = t(q.help, lang);
+  const examples = t(q.examples, lang);
   const hintId = help || examples ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const title = t(q.title);
+  // As a string for accessible names; shown as <Localised> so a fallback is marked English.
+  const title = t(q.title, lang);
+  const titleText = <Localised text={q.title} />;
+  const helpText = help && (
+    <p className="margin-y-05">
+      <Localised text={q.help} />
+    </p>
+  );
+  const examplesText = examples && (
+    <p className="margin-y-05">
+      <span className="text-bold" lang={en}>
+        For example:
+      </span>{' '}
+      <Localised text={q.examples} />
+    </p>
+  );
   const hint = hintId && (
     <div className="usa-hint gb-question__hint" id={hintId}>
-      {help && <p className="margin-y-05">{help}</p>}
-      {examples && (
-        <p className="margin-y-05">
-          <span className="text-bold">For example:</span> {examples}
-        </p>
-      )}
+      {helpText}
+      {examplesText}
     </div>
   );
-  const errorMessage = error && <ErrorMessage id={errorId}>{error}</ErrorMessage>;
+  const errorMessage = error && (
+    <ErrorMessage id={errorId}>
+      <span lang={en}>{error}</span>
+    </ErrorMessage>
+  );
   const wrapperClass = `gb-question${error ? ' gb-question--error' : ''}`;
+  const shownFooter = footer && en ? <div lang={en}>{footer}</div> : footer;
 
   if (q.type === 'info') {
     return (
       <div className="gb-question gb-question--info usa-summary-box" role="note" aria-label={title}>
-        <p className="usa-summary-box__heading margin-top-0">{title}</p>
+        <p className="usa-summary-box__heading margin-top-0">{titleText}</p>
         <div className="usa-summary-box__text gb-answer">
-          {help && <p className="margin-y-05">{help}</p>}
-          {examples && (
-            <p className="margin-y-05">
-              <span className="text-bold">For example:</span> {examples}
-            </p>
-          )}
+          {helpText}
+          {examplesText}
         </div>
       </div>
     );
@@ -79,11 +97,11 @@ export function AssessmentQuestion({ question: q, value, onChange, onBlur, error
     return (
       <div className={wrapperClass}>
         <p className="usa-label margin-top-0" id={id}>
-          {title}
+          {titleText}
         </p>
         {hint}
-        {q.type === 'file' ? <FileList files={files} empty="No files attached." /> : <p className="gb-answer">{answerText(q, value)}</p>}
-        {footer}
+        {q.type === 'file' ? <FileList files={files} empty="No files attached." /> : <p className="gb-answer">{answerText(q, value, undefined, lang)}</p>}
+        {shownFooter}
       </div>
     );
   }
@@ -98,7 +116,7 @@ export function AssessmentQuestion({ question: q, value, onChange, onBlur, error
         <Fieldset
           legend={
             <>
-              {title}
+              {titleText}
               {q.required && <RequiredMark />}
             </>
           }
@@ -115,7 +133,7 @@ export function AssessmentQuestion({ question: q, value, onChange, onBlur, error
                 id={choiceDomId(q.id, choice.value)}
                 name={id}
                 value={choice.value}
-                label={t(choice.label)}
+                label={<Localised text={choice.label} />}
                 checked={list.includes(choice.value)}
                 onChange={(event) => {
                   const next = event.target.checked ? [...list, choice.value] : list.filter((v) => v !== choice.value);
@@ -128,19 +146,19 @@ export function AssessmentQuestion({ question: q, value, onChange, onBlur, error
                 id={choiceDomId(q.id, choice.value)}
                 name={id}
                 value={choice.value}
-                label={t(choice.label)}
+                label={<Localised text={choice.label} />}
                 checked={str === choice.value}
                 onChange={() => onChange(choice.value, true)}
               />
             ),
           )}
           {!multiple && str !== '' && !q.required && (
-            <Button type="button" unstyled className="margin-top-1" onClick={() => onChange(null, true)}>
+            <Button type="button" unstyled className="margin-top-1" lang={en} onClick={() => onChange(null, true)}>
               Clear the answer<span className="usa-sr-only"> to “{title}”</span>
             </Button>
           )}
         </Fieldset>
-        {footer}
+        {shownFooter}
       </div>
     );
   }
@@ -148,15 +166,15 @@ export function AssessmentQuestion({ question: q, value, onChange, onBlur, error
   if (q.type === 'file') {
     return (
       <div className={wrapperClass}>
-        <FileQuestion id={id} title={title} required={Boolean(q.required)} hint={hint} hintId={hintId} error={error} files={files} onUpload={onUpload} />
-        {footer}
+        <FileQuestion id={id} title={title} titleText={titleText} required={Boolean(q.required)} hint={hint} hintId={hintId} error={error} files={files} onUpload={onUpload} />
+        {shownFooter}
       </div>
     );
   }
 
   const label = (
     <Label htmlFor={id} error={Boolean(error)} className="margin-top-0">
-      {title}
+      {titleText}
       {q.required && <RequiredMark />}
     </Label>
   );
@@ -220,13 +238,19 @@ export function AssessmentQuestion({ question: q, value, onChange, onBlur, error
         {errorMessage}
         {control}
       </FormGroup>
-      {footer}
+      {shownFooter}
     </div>
   );
 }
 
 function FileList({ files, empty }: { files: readonly AttachedFile[]; empty: string }) {
-  if (files.length === 0) return <p className="margin-y-1">{empty}</p>;
+  const lang = useShownLanguage();
+  if (files.length === 0)
+    return (
+      <p className="margin-y-1" lang={englishIn(lang)}>
+        {empty}
+      </p>
+    );
   return (
     <ul className="usa-list margin-y-1">
       {files.map((f) => (
@@ -243,6 +267,7 @@ function FileList({ files, empty }: { files: readonly AttachedFile[]; empty: str
 type FileProps = {
   id: string;
   title: string;
+  titleText: ReactNode;
   required: boolean;
   hint: ReactNode;
   hintId: string | undefined;
@@ -251,7 +276,8 @@ type FileProps = {
   onUpload: ((file: File) => Promise<void>) | undefined;
 };
 
-function FileQuestion({ id, title, required, hint, hintId, error, files, onUpload }: FileProps) {
+function FileQuestion({ id, title, titleText, required, hint, hintId, error, files, onUpload }: FileProps) {
+  const en = englishIn(useShownLanguage());
   const inputId = `${id}-file`;
   const fileRef = useRef<FileInputRef>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -282,11 +308,15 @@ function FileQuestion({ id, title, required, hint, hintId, error, files, onUploa
   return (
     <FormGroup error={Boolean(shownError)} className="margin-top-0">
       <Label htmlFor={inputId} error={Boolean(shownError)} className="margin-top-0">
-        {title}
+        {titleText}
         {required && <RequiredMark />}
       </Label>
       {hint}
-      {shownError && <ErrorMessage id={errorId}>{shownError}</ErrorMessage>}
+      {shownError && (
+        <ErrorMessage id={errorId}>
+          <span lang={en}>{shownError}</span>
+        </ErrorMessage>
+      )}
       <FileList files={files} empty="No files attached yet." />
       {onUpload && (
         <>
@@ -297,7 +327,7 @@ function FileQuestion({ id, title, required, hint, hintId, error, files, onUploa
             aria-describedby={describedBy(hintId, errorId)}
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
-          <Button type="button" outline className="margin-top-1" disabled={busy} onClick={() => void upload()}>
+          <Button type="button" outline className="margin-top-1" lang={en} disabled={busy} onClick={() => void upload()}>
             {busy ? 'Uploading…' : 'Upload file'}
             <span className="usa-sr-only"> for “{title}”</span>
           </Button>

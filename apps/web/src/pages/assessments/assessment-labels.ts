@@ -33,9 +33,9 @@ export const SIGNOFF_LABELS: Record<string, string> = {
   return: 'Returned',
 };
 
-/** The staff app is in English; templates may carry other languages, English is always there. */
+/** The staff app is in English; templates may carry other languages (shown on request, see components/assessment-language), English is always there. */
 export const LANG = 'en';
-export const t = (text: LocalText | undefined, lang = LANG): string => (text ? (text[lang] ?? text.en) : '');
+export const t = (text: LocalText | undefined, lang = LANG): string => (text ? text[lang] || text.en : '');
 
 export const personName = (person: PersonRef | null | undefined): string => person?.name || 'Someone';
 
@@ -53,9 +53,10 @@ export function focusTargetId(question: Question | undefined, questionId: string
   return questionDomId(questionId);
 }
 
+/** A yes/no question without its own choices; in the template's language when it is shown in another. */
 export const YES_NO_DEFAULT = [
-  { value: 'yes', label: { en: 'Yes' } },
-  { value: 'no', label: { en: 'No' } },
+  { value: 'yes', label: { en: 'Yes', fr: 'Oui', es: 'Sí' } },
+  { value: 'no', label: { en: 'No', fr: 'Non', es: 'No' } },
 ];
 
 export const choicesOf = (question: Question) => (question.type === 'yes_no' && !question.choices?.length ? YES_NO_DEFAULT : (question.choices ?? []));
@@ -69,12 +70,12 @@ export function findQuestion(doc: TemplateDocument, questionId: string): { quest
 }
 
 /** An answer as a person reads it: choice labels rather than stored values. */
-export function answerText(question: Question | undefined, value: unknown, attachmentNames?: ReadonlyMap<string, string>): string {
+export function answerText(question: Question | undefined, value: unknown, attachmentNames?: ReadonlyMap<string, string>, lang = LANG): string {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return 'Not answered';
   if (!question) return Array.isArray(value) ? value.map(String).join(', ') : String(value as AnswerValue);
   const label = (v: unknown) => {
     const choice = choicesOf(question).find((c) => c.value === v);
-    return choice ? t(choice.label) : String(v);
+    return choice ? t(choice.label, lang) : String(v);
   };
   if (question.type === 'file' && Array.isArray(value)) return value.map((id) => attachmentNames?.get(String(id)) ?? 'file').join(', ');
   if (Array.isArray(value)) return value.map(label).join(', ');
@@ -88,10 +89,10 @@ export const formatScore = (n: number): string => (Number.isInteger(n) ? String(
 export const REVIEWER_ROLES = ['admin', 'governance_officer'] as const;
 export const ASSESSMENT_STARTER_ROLES = ['admin', 'governance_officer', 'system_owner'] as const;
 
-export const levelLabel = (doc: TemplateDocument, level: string | null): string => {
+export const levelLabel = (doc: TemplateDocument, level: string | null, lang = LANG): string => {
   if (level === null) return 'No level';
   const found = doc.scoring?.levels?.list.find((l) => l.id === level);
-  return found ? t(found.label) : level;
+  return found ? t(found.label, lang) : level;
 };
 
 export const timeOfDay = (date: Date): string => date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -101,17 +102,23 @@ export const timeOfDay = (date: Date): string => date.toLocaleTimeString(undefin
  * sections once per project phase), so repeats get "(part 2)" and so on, keeping headings and
  * landmarks distinct.
  */
-export function sectionTitles(doc: TemplateDocument): Map<string, string> {
+export function sectionTitles(doc: TemplateDocument, lang = LANG): Map<string, string> {
+  const parts = sectionParts(doc, lang);
+  return new Map(doc.sections.map((s) => [s.id, parts.get(s.id) ? `${t(s.title, lang)} (part ${parts.get(s.id)})` : t(s.title, lang)]));
+}
+
+/** The part number of each section whose title repeats in this language (null when it does not). */
+export function sectionParts(doc: TemplateDocument, lang = LANG): Map<string, number | null> {
   const seen = new Map<string, number>();
   const totals = new Map<string, number>();
   // Compared without case, as assistive technology compares landmark names.
-  const norm = (s: Section) => t(s.title).trim().toLowerCase();
+  const norm = (s: Section) => t(s.title, lang).trim().toLowerCase();
   for (const s of doc.sections) totals.set(norm(s), (totals.get(norm(s)) ?? 0) + 1);
-  const out = new Map<string, string>();
+  const out = new Map<string, number | null>();
   for (const s of doc.sections) {
     const n = (seen.get(norm(s)) ?? 0) + 1;
     seen.set(norm(s), n);
-    out.set(s.id, (totals.get(norm(s)) ?? 1) > 1 ? `${t(s.title)} (part ${n})` : t(s.title));
+    out.set(s.id, (totals.get(norm(s)) ?? 1) > 1 ? n : null);
   }
   return out;
 }

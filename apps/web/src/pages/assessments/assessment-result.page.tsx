@@ -1,8 +1,9 @@
 /**
  * An assessment's result (/assessments/:id/result): the level and what it requires, the score per
  * score type and the current score after adjustments, section scores, gaps with recommended
- * actions, sign-offs, the reports (HTML, PDF, JSON and, for the Canadian AIA, the official tool's
- * saved file), a reassessment for approved rounds, and what changed since the previous round.
+ * actions, sign-offs, the reports (HTML, PDF, JSON in each of the template's languages and, for the
+ * Canadian AIA, the official tool's saved file), a reassessment for approved rounds, and what changed
+ * since the previous round. The template's texts can be read in any of its languages (?lang=fr).
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
@@ -13,12 +14,14 @@ import {
   diffAssessment,
   getAssessment,
   reassess,
+  REPORT_LANGUAGES,
   toApiError,
   type AssessmentDetail,
   type ScoreResult,
   type TemplateDocument,
 } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { LanguageChoice, languageName, Localised, SectionTitle, shownLanguage, TemplateLanguageProvider, useShownLanguage, useTemplateLanguage } from '../../components/assessment-language';
 import { AssessmentProgress } from '../../components/assessment-progress';
 import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
@@ -29,7 +32,7 @@ import { hasAnyRole, roleList } from '../../roles';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
 import { PHASE_LABELS } from '../obligations/obligation-labels';
-import { answerText, ASSESSMENT_STARTER_ROLES, findQuestion, formatScore, levelLabel, sectionTitles, SIGNOFF_LABELS, statusLabel, statusTone, t } from './assessment-labels';
+import { answerText, ASSESSMENT_STARTER_ROLES, findQuestion, formatScore, levelLabel, sectionParts, SIGNOFF_LABELS, statusLabel, statusTone, t } from './assessment-labels';
 import { ReviewPanel } from './review-panel';
 import './assessments.css';
 
@@ -49,14 +52,16 @@ export function AssessmentResultPage() {
   }, [notice, navigate, location.pathname, location.search]);
 
   const data = detail.data;
-  const title = data ? t(data.document.title) : 'Assessment';
+  const [lang, setLang] = useTemplateLanguage(data?.document.languages);
+  const title = data ? t(data.document.title, lang) : 'Assessment';
   return (
     <Page
       title={data ? `Result: ${title}${data.system ? ` for ${data.system.name}` : ''}` : 'Assessment result'}
       heading={
         data ? (
           <>
-            Result: {title} {data.system && <span className="gb-muted gb-h1-sub">for {data.system.name}</span>}
+            Result: <span lang={lang === 'en' ? undefined : shownLanguage(data.document.title, lang)}>{title}</span>{' '}
+            {data.system && <span className="gb-muted gb-h1-sub">for {data.system.name}</span>}
           </>
         ) : (
           'Assessment result'
@@ -67,25 +72,32 @@ export function AssessmentResultPage() {
       {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.error.status === 404 ? undefined : detail.reload} heading={detail.error.status === 404 ? 'There is no such assessment' : undefined} />}
       {!data && !detail.error && <p role="status">Loading the result…</p>}
       {data && (
-        <ResultView
-          key={`${data.id}-${data.status}`}
-          detail={data}
-          onReplaced={(d, message) => {
-            detail.setData(d);
-            setStatus(message);
-          }}
-        />
+        <TemplateLanguageProvider lang={lang}>
+          <ResultView
+            key={`${data.id}-${data.status}`}
+            detail={data}
+            lang={lang}
+            onLanguage={setLang}
+            onReplaced={(d, message) => {
+              detail.setData(d);
+              setStatus(message);
+            }}
+          />
+        </TemplateLanguageProvider>
       )}
     </Page>
   );
 }
 
-function ResultView({ detail, onReplaced }: { detail: AssessmentDetail; onReplaced: (d: AssessmentDetail, message: string) => void }) {
+type ResultProps = { detail: AssessmentDetail; lang: string; onLanguage: (lang: string) => void; onReplaced: (d: AssessmentDetail, message: string) => void };
+
+function ResultView({ detail, lang, onLanguage, onReplaced }: ResultProps) {
   const org = useOrganisation();
   const doc = detail.document;
   const result = detail.result;
   const level = doc.scoring?.levels?.list.find((l) => l.id === result.level);
   const final = detail.status === 'approved';
+  const reportLanguages = ['en', ...doc.languages.filter((l): l is (typeof REPORT_LANGUAGES)[number] => l !== 'en' && (REPORT_LANGUAGES as readonly string[]).includes(l))];
   return (
     <>
       <div className="gb-stage-line margin-bottom-2">
@@ -112,16 +124,17 @@ function ResultView({ detail, onReplaced }: { detail: AssessmentDetail; onReplac
         </Alert>
       )}
       <ButtonGroup className="margin-bottom-3">
-        <Link to={`/assessments/${detail.id}`} className="usa-button usa-button--outline">
+        <Link to={lang === 'en' ? `/assessments/${detail.id}` : `/assessments/${detail.id}?lang=${encodeURIComponent(lang)}`} className="usa-button usa-button--outline">
           {detail.permissions.canEdit && (detail.status === 'draft' || detail.status === 'returned') ? 'Continue filling in' : 'Read the answers'}
         </Link>
         {final && <ReassessButton detail={detail} />}
       </ButtonGroup>
+      <LanguageChoice languages={doc.languages} value={lang} onChange={onLanguage} />
       {detail.status === 'submitted' && detail.permissions.canReview && <ReviewPanel detail={detail} onReviewed={onReplaced} />}
 
       <section aria-labelledby="level-heading" className="gb-panel">
         <h2 id="level-heading" className="margin-top-0">
-          {doc.scoring?.levels ? `Level: ${levelLabel(doc, result.level)}` : 'Score'}
+          {doc.scoring?.levels ? <>Level: {level ? <Localised text={level.label} /> : levelLabel(doc, result.level)}</> : 'Score'}
         </h2>
         <ScoreTable doc={doc} result={result} />
         {!final && <AssessmentProgress answered={detail.progress.answered} answerable={detail.progress.answerable} id="result-progress" />}
@@ -131,7 +144,10 @@ function ResultView({ detail, onReplaced }: { detail: AssessmentDetail; onReplac
             <ul className="usa-list">
               {(level.requirements ?? []).map((r) => (
                 <li key={r.key}>
-                  <strong>{t(r.title)}</strong> ({PHASE_LABELS[r.phase].toLowerCase()}): {t(r.description)}
+                  <strong>
+                    <Localised text={r.title} />
+                  </strong>{' '}
+                  ({PHASE_LABELS[r.phase].toLowerCase()}): <Localised text={r.description} />
                 </li>
               ))}
             </ul>
@@ -155,35 +171,51 @@ function ResultView({ detail, onReplaced }: { detail: AssessmentDetail; onReplac
 
       <section aria-labelledby="reports-heading">
         <h2 id="reports-heading">Reports</h2>
-        <ul className="usa-list">
-          <li>
-            <a href={assessmentReportUrl(org.slug, detail.id, 'html')} className="usa-link" target="_blank" rel="noopener noreferrer">
-              Printable report (HTML)<span className="usa-sr-only">, opens in a new tab</span>
-            </a>
-          </li>
-          <li>
-            <a href={assessmentReportUrl(org.slug, detail.id, 'pdf')} className="usa-link" download>
-              Report as PDF
-            </a>
-          </li>
-          <li>
-            <a href={assessmentReportUrl(org.slug, detail.id, 'json')} className="usa-link" download>
-              Report as JSON data
-            </a>
-          </li>
-          {detail.templateKey === 'canada-aia' && (
-            <li>
-              <a href={aiaSavedFileUrl(org.slug, detail.id)} className="usa-link" download>
-                Saved file for the Government of Canada’s AIA tool
-              </a>{' '}
-              <span className="gb-muted">(open it in the official tool to check the same answers give the same level)</span>
-            </li>
-          )}
-        </ul>
+        {reportLanguages.length > 1 && <p>The reports are written in each of the template’s languages.</p>}
+        {reportLanguages.map((l) => (
+          <div key={l}>
+            {reportLanguages.length > 1 && <h3 id={`reports-${l}`}>In {languageName(l)}</h3>}
+            <ReportLinks detailId={detail.id} lang={l} />
+          </div>
+        ))}
+        {detail.templateKey === 'canada-aia' && (
+          <p>
+            <a href={aiaSavedFileUrl(org.slug, detail.id)} className="usa-link" download>
+              Saved file for the Government of Canada’s AIA tool
+            </a>{' '}
+            <span className="gb-muted">(open it in the official tool to check the same answers give the same level)</span>
+          </p>
+        )}
       </section>
 
       {detail.previousId && <RoundDiff detail={detail} previousId={detail.previousId} />}
     </>
+  );
+}
+
+/** The three reports in one language; the English ones keep their plain names. */
+function ReportLinks({ detailId, lang }: { detailId: string; lang: string }) {
+  const org = useOrganisation();
+  const inLang = lang === 'en' ? null : <span className="usa-sr-only"> in {languageName(lang)}</span>;
+  return (
+    <ul className="usa-list">
+      <li>
+        <a href={assessmentReportUrl(org.slug, detailId, 'html', lang)} hrefLang={lang} className="usa-link" target="_blank" rel="noopener noreferrer">
+          Printable report (HTML){inLang}
+          <span className="usa-sr-only">, opens in a new tab</span>
+        </a>
+      </li>
+      <li>
+        <a href={assessmentReportUrl(org.slug, detailId, 'pdf', lang)} hrefLang={lang} className="usa-link" download>
+          Report as PDF{inLang}
+        </a>
+      </li>
+      <li>
+        <a href={assessmentReportUrl(org.slug, detailId, 'json', lang)} hrefLang={lang} className="usa-link" download>
+          Report as JSON data{inLang}
+        </a>
+      </li>
+    </ul>
   );
 }
 
@@ -206,7 +238,9 @@ function ScoreTable({ doc, result }: { doc: TemplateDocument; result: ScoreResul
         <tbody>
           {types.map((type) => (
             <tr key={type.id}>
-              <th scope="row">{t(type.label)}</th>
+              <th scope="row">
+                <Localised text={type.label} />
+              </th>
               <td>{formatScore(result.scores[type.id] ?? 0)}</td>
               <td>{formatScore(result.maxima[type.id] ?? 0)}</td>
             </tr>
@@ -223,7 +257,16 @@ function ScoreTable({ doc, result }: { doc: TemplateDocument; result: ScoreResul
         </tbody>
       </table>
       {adjustments.length > 0 ? (
-        <p>Applied: {adjustments.map((a) => t(a.label)).join('; ')}.</p>
+        <p>
+          Applied:{' '}
+          {adjustments.map((a, i) => (
+            <span key={a.id}>
+              {i > 0 && '; '}
+              <Localised text={a.label} />
+            </span>
+          ))}
+          .
+        </p>
       ) : (
         (doc.scoring?.adjustments ?? []).length > 0 && <p>No adjustment applied: the current score is the {base ?? 'base'} score.</p>
       )}
@@ -234,7 +277,7 @@ function ScoreTable({ doc, result }: { doc: TemplateDocument; result: ScoreResul
 function SectionScores({ doc, result }: { doc: TemplateDocument; result: ScoreResult }) {
   const types = doc.scoring?.scoreTypes ?? [];
   const rows = result.sections.filter((s) => s.questions > 0);
-  const titles = sectionTitles(doc);
+  const parts = sectionParts(doc, useShownLanguage());
   if (types.length === 0 || rows.length === 0) return null;
   return (
     <section aria-labelledby="sections-heading">
@@ -247,7 +290,7 @@ function SectionScores({ doc, result }: { doc: TemplateDocument; result: ScoreRe
               <th scope="col">Section</th>
               {types.map((type) => (
                 <th key={type.id} scope="col">
-                  {t(type.label)}
+                  <Localised text={type.label} />
                 </th>
               ))}
             </tr>
@@ -257,7 +300,7 @@ function SectionScores({ doc, result }: { doc: TemplateDocument; result: ScoreRe
               const section = doc.sections.find((x) => x.id === s.sectionId);
               return (
                 <tr key={s.sectionId}>
-                  <th scope="row">{section ? (titles.get(section.id) ?? t(section.title)) : s.sectionId}</th>
+                  <th scope="row">{section ? <SectionTitle section={section} part={parts.get(section.id)} /> : s.sectionId}</th>
                   {types.map((type) => {
                     const v = s.scores[type.id];
                     return <td key={type.id}>{v ? `${formatScore(v.score)} of ${formatScore(v.max)}` : '—'}</td>;
@@ -284,12 +327,12 @@ function Gaps({ detail }: { detail: AssessmentDetail }) {
           const q = findQuestion(detail.document, g.questionId)?.question;
           return (
             <li key={g.questionId} className="margin-bottom-2">
-              <strong>{q ? t(q.title) : g.questionId}</strong>{' '}
+              <strong>{q ? <Localised text={q.title} /> : g.questionId}</strong>{' '}
               <span className="gb-muted">
                 ({formatScore(g.score)} of {formatScore(g.max)} points)
               </span>
               <br />
-              {t(g.recommendation)}
+              <Localised text={g.recommendation} />
             </li>
           );
         })}
@@ -384,6 +427,7 @@ function snapshots(scores: unknown): { before: ScoreSnapshot | null; after: Scor
 
 function RoundDiff({ detail, previousId }: { detail: AssessmentDetail; previousId: string }) {
   const org = useOrganisation();
+  const lang = useShownLanguage();
   const diff = useApiData((signal) => diffAssessment(org.slug, detail.id, previousId, signal), [org.slug, detail.id, previousId]);
   const doc = detail.document;
   const { before, after } = snapshots(diff.data?.scores);
@@ -413,7 +457,9 @@ function RoundDiff({ detail, previousId }: { detail: AssessmentDetail; previousI
               <tbody>
                 {types.map((type) => (
                   <tr key={type.id}>
-                    <th scope="row">{t(type.label)}</th>
+                    <th scope="row">
+                      <Localised text={type.label} />
+                    </th>
                     <td>{before?.scores?.[type.id] ?? '—'}</td>
                     <td>{after?.scores?.[type.id] ?? '—'}</td>
                   </tr>
@@ -426,8 +472,8 @@ function RoundDiff({ detail, previousId }: { detail: AssessmentDetail; previousI
                 {doc.scoring?.levels && (
                   <tr>
                     <th scope="row">Level</th>
-                    <td>{before ? levelLabel(doc, before.level ?? null) : '—'}</td>
-                    <td>{after ? levelLabel(doc, after.level ?? null) : '—'}</td>
+                    <td>{before ? levelLabel(doc, before.level ?? null, lang) : '—'}</td>
+                    <td>{after ? levelLabel(doc, after.level ?? null, lang) : '—'}</td>
                   </tr>
                 )}
               </tbody>
@@ -453,9 +499,9 @@ function RoundDiff({ detail, previousId }: { detail: AssessmentDetail; previousI
                     const q = findQuestion(doc, a.questionId)?.question;
                     return (
                       <tr key={a.questionId}>
-                        <th scope="row">{a.title ?? (q ? t(q.title) : a.questionId)}</th>
-                        <td>{answerText(q, a.before)}</td>
-                        <td>{answerText(q, a.after)}</td>
+                        <th scope="row">{q ? <Localised text={q.title} /> : a.title}</th>
+                        <td>{answerText(q, a.before, undefined, lang)}</td>
+                        <td>{answerText(q, a.after, undefined, lang)}</td>
                       </tr>
                     );
                   })}

@@ -3,7 +3,8 @@
  * or hidden live as the answers change, autosave with "Saved at hh:mm", a progress bar, comments
  * and files per question, who changed each answer last, a conflict choice when a colleague saved
  * the same answer), submitting it (missing required answers listed and linked), and for reviewers
- * approving or returning it. Submitted and approved assessments are shown read-only.
+ * approving or returning it. Submitted and approved assessments are shown read-only. The template's
+ * texts can be read in any of its languages (?lang=fr); answers are the same whatever the language.
  */
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Alert, Button, ButtonGroup, ErrorMessage, FileInput, FormGroup, Grid, Label, SideNav, type FileInputRef } from '@trussworks/react-uswds';
@@ -22,6 +23,7 @@ import {
 } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { AssessmentComments } from '../../components/assessment-comments';
+import { LanguageChoice, Localised, SectionTitle, shownLanguage, TemplateLanguageProvider, useTemplateLanguage } from '../../components/assessment-language';
 import { AssessmentProgress } from '../../components/assessment-progress';
 import { AssessmentQuestion, type AttachedFile } from '../../components/assessment-question';
 import { DateTime } from '../../components/date-time';
@@ -32,7 +34,7 @@ import { StatusTag } from '../../components/status-tag';
 import { noticeFrom } from '../../forms';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
-import { answerText, findQuestion, focusTargetId, personName, sectionTitles, statusLabel, statusTone, t, timeOfDay } from './assessment-labels';
+import { answerText, findQuestion, focusTargetId, personName, sectionParts, statusLabel, statusTone, t, timeOfDay } from './assessment-labels';
 import { ReviewPanel } from './review-panel';
 import { useAutosave, type SaveState } from './use-autosave';
 import './assessments.css';
@@ -53,14 +55,15 @@ export function AssessmentPage() {
   }, [notice, navigate, location.pathname, location.search]);
 
   const data = detail.data;
-  const title = data ? t(data.document.title) : 'Assessment';
+  const [lang, setLang] = useTemplateLanguage(data?.document.languages);
+  const title = data ? t(data.document.title, lang) : 'Assessment';
   return (
     <Page
       title={data?.system ? `${title}: ${data.system.name}` : title}
       heading={
         data ? (
           <>
-            {title} {data.system && <span className="gb-muted gb-h1-sub">for {data.system.name}</span>}
+            <span lang={lang === 'en' ? undefined : shownLanguage(data.document.title, lang)}>{title}</span> {data.system && <span className="gb-muted gb-h1-sub">for {data.system.name}</span>}
           </>
         ) : (
           'Assessment'
@@ -70,10 +73,20 @@ export function AssessmentPage() {
       <StatusMessage message={status} />
       {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.error.status === 404 ? undefined : detail.reload} heading={detail.error.status === 404 ? 'There is no such assessment' : undefined} />}
       {!data && !detail.error && <p role="status">Loading the assessment…</p>}
-      {data && <AssessmentView key={`${data.id}-${data.status}`} detail={data} onReplaced={(d, message) => {
-        detail.setData(d);
-        setStatus(message);
-      }} />}
+      {data && (
+        <TemplateLanguageProvider lang={lang}>
+          <AssessmentView
+            key={`${data.id}-${data.status}`}
+            detail={data}
+            lang={lang}
+            onLanguage={setLang}
+            onReplaced={(d, message) => {
+              detail.setData(d);
+              setStatus(message);
+            }}
+          />
+        </TemplateLanguageProvider>
+      )}
     </Page>
   );
 }
@@ -104,9 +117,12 @@ function AssessmentHeader({ detail }: { detail: AssessmentDetail }) {
   );
 }
 
-type ViewProps = { detail: AssessmentDetail; onReplaced: (detail: AssessmentDetail, message: string) => void };
+type ViewProps = { detail: AssessmentDetail; lang: string; onLanguage: (lang: string) => void; onReplaced: (detail: AssessmentDetail, message: string) => void };
 
-function AssessmentView({ detail, onReplaced }: ViewProps) {
+/** The same language on the result page. */
+const withLang = (path: string, lang: string) => (lang === 'en' ? path : `${path}?lang=${encodeURIComponent(lang)}`);
+
+function AssessmentView({ detail, lang, onLanguage, onReplaced }: ViewProps) {
   const editable = detail.permissions.canEdit && (detail.status === 'draft' || detail.status === 'returned');
   const returned = [...detail.signoffs].reverse().find((s) => s.decision === 'return');
   return (
@@ -141,12 +157,13 @@ function AssessmentView({ detail, onReplaced }: ViewProps) {
         </Alert>
       )}
       <ButtonGroup className="margin-bottom-3">
-        <Link to={`/assessments/${detail.id}/result`} className="usa-button usa-button--outline">
+        <Link to={withLang(`/assessments/${detail.id}/result`, lang)} className="usa-button usa-button--outline">
           See the result and reports
         </Link>
       </ButtonGroup>
+      <LanguageChoice languages={detail.document.languages} value={lang} onChange={onLanguage} />
       {detail.status === 'submitted' && detail.permissions.canReview && <ReviewPanel detail={detail} onReviewed={onReplaced} />}
-      <AnswersForm detail={detail} editable={editable} />
+      <AnswersForm detail={detail} editable={editable} lang={lang} />
     </>
   );
 }
@@ -183,7 +200,7 @@ function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string) {
   target.scrollIntoView({ block: 'start' });
 }
 
-function AnswersForm({ detail, editable }: { detail: AssessmentDetail; editable: boolean }) {
+function AnswersForm({ detail, editable, lang }: { detail: AssessmentDetail; editable: boolean; lang: string }) {
   const org = useOrganisation();
   const navigate = useNavigate();
   const save = useAutosave({ org: org.slug, detail });
@@ -197,7 +214,7 @@ function AnswersForm({ detail, editable }: { detail: AssessmentDetail; editable:
 
   const visibility = useMemo(() => questionVisibility(doc, answers), [doc, answers]);
   const sections = useMemo(() => doc.sections.filter((s) => isSectionVisible(s, answers)), [doc, answers]);
-  const titles = useMemo(() => sectionTitles(doc), [doc]);
+  const parts = useMemo(() => sectionParts(doc, lang), [doc, lang]);
   const progress = useMemo(() => {
     let answerable = 0;
     let answered = 0;
@@ -235,7 +252,7 @@ function AnswersForm({ detail, editable }: { detail: AssessmentDetail; editable:
   const missingRequired = (): Record<string, string> => {
     const fields: Record<string, string> = {};
     for (const s of sections)
-      for (const q of s.questions) if (q.required && q.type !== 'info' && visibility.get(q.id) && !hasAnswer(answers[q.id])) fields[q.id] = `Answer “${t(q.title)}”: it is required.`;
+      for (const q of s.questions) if (q.required && q.type !== 'info' && visibility.get(q.id) && !hasAnswer(answers[q.id])) fields[q.id] = `Answer “${t(q.title, lang)}”: it is required.`;
     return fields;
   };
 
@@ -281,7 +298,7 @@ function AnswersForm({ detail, editable }: { detail: AssessmentDetail; editable:
                 const counts = progress.bySection.get(s.id);
                 return (
                   <a key={s.id} href={`#${sectionDomId(s.id)}`} onClick={(e) => jumpTo(e, sectionDomId(s.id))}>
-                    {titles.get(s.id) ?? t(s.title)}
+                    <SectionTitle section={s} part={parts.get(s.id)} />
                     {counts && counts.answerable > 0 && (
                       <span className="gb-muted">
                         {' '}
@@ -307,13 +324,17 @@ function AnswersForm({ detail, editable }: { detail: AssessmentDetail; editable:
           </p>
         )}
         {sections.map((s) => (
-          <section key={s.id} aria-labelledby={`${sectionDomId(s.id)}-heading`} className="gb-assess-section">
+          <section key={s.id} aria-labelledby={`${sectionDomId(s.id)}-heading`} className="gb-assess-section" lang={lang}>
             <h2 id={`${sectionDomId(s.id)}-heading`} className="margin-bottom-1">
               <span id={sectionDomId(s.id)} tabIndex={-1}>
-                {titles.get(s.id) ?? t(s.title)}
+                <SectionTitle section={s} part={parts.get(s.id)} />
               </span>
             </h2>
-            {s.description && <p className="margin-top-0">{t(s.description)}</p>}
+            {s.description && (
+              <p className="margin-top-0">
+                <Localised text={s.description} />
+              </p>
+            )}
             {s.questions
               .filter((q) => visibility.get(q.id))
               .map((q) => {
@@ -349,7 +370,7 @@ function AnswersForm({ detail, editable }: { detail: AssessmentDetail; editable:
                           <AssessmentComments
                             assessmentId={detail.id}
                             questionId={q.id}
-                            subject={t(q.title)}
+                            subject={t(q.title, lang)}
                             comments={comments.filter((c) => c.questionId === q.id)}
                             canComment={canComment}
                             onAdded={(c) => setComments((current) => [...current, c])}

@@ -1,13 +1,15 @@
 /**
  * A system's assessments (/systems/:id/assessments): the ones its classification and the
- * organisation's rules call for, each with why and a way to start it or carry on, then every round
- * it has had with status, level, progress and due date.
+ * organisation's rules call for, each with why and a way to start it or carry on, a way to start any
+ * other published system template (a voluntary one, or the organisation's own such as an imported
+ * Canadian AIA), then every round it has had with status, level, progress and due date.
  */
 import { useState } from 'react';
 import { Alert, Button } from '@trussworks/react-uswds';
 import { Link, useNavigate, useParams } from 'react-router';
-import { getSystem, listSystemAssessments, startSystemAssessment, toApiError, type AssessmentSummary, type NeededAssessment } from '../../api';
+import { getSystem, listAssessmentTemplates, listSystemAssessments, startSystemAssessment, toApiError, type AssessmentSummary, type NeededAssessment, type SystemAssessments } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { AssessmentStartControl, startableTemplates } from '../../components/assessment-start-control';
 import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
 import { StatusTag } from '../../components/status-tag';
@@ -55,6 +57,7 @@ export function SystemAssessmentsPage() {
               </ul>
             )}
           </section>
+          {canStart && <StartAnother systemId={systemId} assessments={data.data} />}
           <section aria-labelledby="rounds-heading" className="margin-top-4">
             <h2 id="rounds-heading">All assessments</h2>
             <AssessmentTable items={data.data.items} caption={`Every assessment of ${name ?? 'the system'}, newest round first`} />
@@ -62,6 +65,33 @@ export function SystemAssessmentsPage() {
         </>
       )}
     </Page>
+  );
+}
+
+/** Templates the rules do not call for; the needed ones have their own Start above. */
+function StartAnother({ systemId, assessments }: { systemId: string; assessments: SystemAssessments }) {
+  const org = useOrganisation();
+  const templates = useApiData((signal) => listAssessmentTemplates(org.slug, signal), [org.slug]);
+  return (
+    <section aria-labelledby="another-heading" className="margin-top-4">
+      <h2 id="another-heading">Start another assessment</h2>
+      <p>Any other published template about an AI system can be used too, for example a voluntary impact assessment or one your organisation imported.</p>
+      {templates.error && <ApiErrorAlert error={templates.error} onRetry={templates.reload} heading="The templates could not be loaded" />}
+      {!templates.data && !templates.error && <p role="status">Loading the templates…</p>}
+      {templates.data && (
+        <AssessmentStartControl
+          id="another-template"
+          templates={startableTemplates(
+            templates.data.items,
+            'system',
+            assessments.items,
+            assessments.needed.map((n) => n.templateKey),
+          )}
+          start={(key) => startSystemAssessment(org.slug, systemId, key)}
+          none="Every published template about AI systems has been started for this system already, or is listed above."
+        />
+      )}
+    </section>
   );
 }
 

@@ -3,15 +3,17 @@
  * recorded detail, and — for those who may change it — editing, moving to another stage and archiving.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, ButtonGroup, StepIndicator, StepIndicatorStep } from '@trussworks/react-uswds';
+import { Alert, Button, ButtonGroup, StepIndicator, StepIndicatorStep } from '@trussworks/react-uswds';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { getSystem, type AiSystem, type ApiError, type Lifecycle } from '../../api';
+import { getSystem, recordMaterialChange, toApiError, type AiSystem, type ApiError, type Lifecycle } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { AssessmentSystemPanel } from '../../components/assessment-system-panel';
 import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
+import { TextareaField } from '../../components/textarea-field';
 import { noticeFrom } from '../../forms';
 import { ObligationsLink } from '../obligations/obligations-link';
 import { NOTICE_MAKER_ROLES } from '../notices/notice-labels';
@@ -129,6 +131,7 @@ function SystemView({ system, canEdit, roles, onChanged }: ViewProps) {
             See the screening result
           </Link>
         )}
+        {canEdit && !archived && <MaterialChangeButton system={system} onRecorded={(message) => onChanged(system, message)} />}
       </ButtonGroup>
 
       <ClassificationBox system={system} />
@@ -148,6 +151,71 @@ function SystemView({ system, canEdit, roles, onChanged }: ViewProps) {
       </section>
 
       {canEdit && <ArchiveControls system={system} onChanged={onChanged} />}
+    </>
+  );
+}
+
+/**
+ * A material change the fields do not show (a retrained model, a new data source, a new group of
+ * people): with the reason, the system's approved assessments that ask for it become due again.
+ */
+function MaterialChangeButton({ system, onRecorded }: { system: AiSystem; onRecorded: (message: string) => void }) {
+  const org = useOrganisation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+
+  const onConfirm = async () => {
+    if (reason.trim().length < 3) {
+      setFieldError('Say what changed.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFieldError(undefined);
+    try {
+      const outcome = await recordMaterialChange(org.slug, system.id, reason);
+      setOpen(false);
+      setReason('');
+      const n = outcome.assessments.length;
+      onRecorded(
+        n === 0
+          ? 'The material change has been recorded. No approved assessment asks to be redone after one.'
+          : `The material change has been recorded. ${n === 1 ? 'One approved assessment is' : `${n} approved assessments are`} now due for reassessment.`,
+      );
+    } catch (err) {
+      const apiError = toApiError(err);
+      setFieldError(apiError.fields['reason']);
+      setError(apiError.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button type="button" outline onClick={() => setOpen(true)}>
+        Record a material change
+      </Button>
+      {open && (
+        <ConfirmDialog title="Record a material change" confirmLabel="Record the change" onConfirm={() => void onConfirm()} onCancel={() => setOpen(false)} busy={busy} error={error}>
+          <p>
+            Approved assessments of {system.name} whose template asks to be redone after a material change will be marked due for reassessment, with your reason.
+          </p>
+          <TextareaField
+            id="material-change-reason"
+            label="What changed"
+            hint="For example: the model was retrained, a new data source was added, it is now used for a new group of people."
+            value={reason}
+            onChange={setReason}
+            error={fieldError}
+            maxLength={2000}
+            required
+          />
+        </ConfirmDialog>
+      )}
     </>
   );
 }

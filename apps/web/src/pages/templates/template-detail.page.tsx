@@ -1,24 +1,42 @@
 /**
  * One assessment template (/admin/assessment-templates/:id): its versions (published ones never
- * change), export of each as JSON or YAML, cloning into a draft to change it, and archiving the
- * organisation's own template.
+ * change), export of each as JSON or YAML, cloning into a draft to change it, discarding that draft,
+ * and archiving or restoring the organisation's own template (built-ins cannot be archived), each
+ * after a confirmation.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
-import { Link, useNavigate, useParams } from 'react-router';
-import { cloneAssessmentTemplate, getAssessmentTemplate, templateExportUrl, toApiError, type AssessmentTemplateDetail } from '../../api';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { cloneAssessmentTemplate, discardTemplateVersion, getAssessmentTemplate, setAssessmentTemplateArchived, templateExportUrl, toApiError, type AssessmentTemplateDetail } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
+import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
+import { noticeFrom } from '../../forms';
+import { hasAnyRole } from '../../roles';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
 import { ORIGIN_LABELS } from './template-labels';
 
+const MANAGERS = ['admin', 'governance_officer'] as const;
+
 export function TemplateDetailPage() {
   const { templateId = '' } = useParams();
   const org = useOrganisation();
+  const location = useLocation();
+  const navigate = useNavigate();
   const tpl = useApiData((signal) => getAssessmentTemplate(org.slug, templateId, signal), [org.slug, templateId]);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const notice = noticeFrom(location.state);
+  useEffect(() => {
+    if (!notice) return;
+    setStatus(notice);
+    void navigate(location.pathname + location.search, { replace: true, state: null });
+  }, [notice, navigate, location.pathname, location.search]);
+
   const d = tpl.data;
   return (
     <Page title={d ? `Template: ${d.title}` : 'Assessment template'}>
@@ -27,18 +45,34 @@ export function TemplateDetailPage() {
           Back to assessment templates
         </Link>
       </p>
+      <StatusMessage message={status} />
       {tpl.error && <ApiErrorAlert error={tpl.error} onRetry={tpl.error.status === 404 ? undefined : tpl.reload} />}
       {!d && !tpl.error && <p role="status">Loading the template…</p>}
-      {d && <TemplateView tpl={d} />}
+      {d && (
+        <TemplateView
+          tpl={d}
+          onChanged={(updated, message) => {
+            tpl.setData(updated);
+            setStatus(message);
+          }}
+          onDraftDiscarded={(message) => {
+            setStatus(message);
+            tpl.reload();
+          }}
+        />
+      )}
     </Page>
   );
 }
 
-function TemplateView({ tpl }: { tpl: AssessmentTemplateDetail }) {
+type ViewProps = { tpl: AssessmentTemplateDetail; onChanged: (tpl: AssessmentTemplateDetail, message: string) => void; onDraftDiscarded: (message: string) => void };
+
+function TemplateView({ tpl, onChanged, onDraftDiscarded }: ViewProps) {
   const org = useOrganisation();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const canManage = hasAnyRole(org.roles, MANAGERS);
 
   const clone = async () => {
     setBusy(true);
@@ -86,6 +120,8 @@ function TemplateView({ tpl }: { tpl: AssessmentTemplateDetail }) {
             {busy ? 'Cloning…' : tpl.builtin ? 'Clone into your own template' : 'Make a new draft version'}
           </Button>
         )}
+        {canManage && tpl.draft && <DiscardDraft tpl={tpl} draft={tpl.draft} onDiscarded={onDraftDiscarded} />}
+        {canManage && !tpl.builtin && <ArchiveControl tpl={tpl} onChanged={onChanged} />}
       </ButtonGroup>
       {error && (
         <Alert type="error" headingLevel="h2" slim role="alert" className="margin-bottom-3">
@@ -138,6 +174,98 @@ function TemplateView({ tpl }: { tpl: AssessmentTemplateDetail }) {
             ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+function ArchiveControl({ tpl, onChanged }: { tpl: AssessmentTemplateDetail; onChanged: ViewProps['onChanged'] }) {
+  const org = useOrganisation();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const archive = !tpl.archivedAt;
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await setAssessmentTemplateArchived(org.slug, tpl.id, archive);
+      setOpen(false);
+      onChanged(
+        updated,
+        archive ? `“${tpl.title}” is archived. New assessments of “${tpl.key}” no longer start on it.` : `“${tpl.title}” is restored. New assessments of “${tpl.key}” can start on it again.`,
+      );
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button type="button" outline onClick={() => setOpen(true)}>
+        {archive ? 'Archive the template' : 'Restore the template'}
+      </Button>
+      {open && (
+        <ConfirmDialog
+          title={archive ? `Archive “${tpl.title}”?` : `Restore “${tpl.title}”?`}
+          confirmLabel={archive ? 'Archive' : 'Restore'}
+          onConfirm={() => void run()}
+          onCancel={() => setOpen(false)}
+          busy={busy}
+          error={error}
+        >
+          {archive ? (
+            <p>
+              New assessments of “{tpl.key}” will no longer start on it (they fall back to the built-in template with that key, if there is one). Assessments already started keep their
+              version. You can restore it later.
+            </p>
+          ) : (
+            <p>New assessments of “{tpl.key}” will start on its latest published version again.</p>
+          )}
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+function DiscardDraft({ tpl, draft, onDiscarded }: { tpl: AssessmentTemplateDetail; draft: NonNullable<AssessmentTemplateDetail['draft']>; onDiscarded: (message: string) => void }) {
+  const org = useOrganisation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // A template never published goes with its only draft.
+  const lastVersion = tpl.versions.every((v) => v.id === draft.id);
+  const discard = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await discardTemplateVersion(org.slug, draft.id);
+      if (lastVersion) {
+        void navigate('/admin/assessment-templates', { state: { notice: `The draft of “${tpl.title}” was discarded, and the template with it: it was never published.` } });
+        return;
+      }
+      setOpen(false);
+      onDiscarded(`Draft version ${draft.version} was discarded.`);
+    } catch (e) {
+      setError(toApiError(e).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button type="button" secondary onClick={() => setOpen(true)}>
+        Discard draft version {draft.version}
+      </Button>
+      {open && (
+        <ConfirmDialog title={`Discard draft version ${draft.version}?`} confirmLabel="Discard the draft" onConfirm={() => void discard()} onCancel={() => setOpen(false)} busy={busy} error={error}>
+          <p>
+            {lastVersion
+              ? `The template was never published, so “${tpl.title}” goes with its draft. This cannot be undone.`
+              : 'Its changes are lost; the published versions stay as they are. This cannot be undone.'}
+          </p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Preview of a template version (/admin/assessment-template-versions/:id/preview): the form as the
  * person filling it in sees it, with questions shown and hidden as the answers change, and the
- * score and level worked out by the server as you answer. Nothing is saved.
+ * score and level worked out by the server as you answer, in any of the template's languages
+ * (?lang=fr). Nothing is saved.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button } from '@trussworks/react-uswds';
@@ -9,12 +10,13 @@ import { Link, useParams } from 'react-router';
 import { hasAnswer, isSectionVisible, questionVisibility } from '@glassbox/rules/assessment/conditions';
 import { getTemplateVersion, previewTemplateScore, toApiError, type Answers, type ScoreResult, type TemplateVersion } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { LanguageChoice, Localised, SectionTitle, shownLanguage, TemplateLanguageProvider, useTemplateLanguage } from '../../components/assessment-language';
 import { AssessmentProgress } from '../../components/assessment-progress';
 import { AssessmentQuestion } from '../../components/assessment-question';
 import { Page } from '../../components/page';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
-import { formatScore, levelLabel, sectionTitles, t } from '../assessments/assessment-labels';
+import { formatScore, levelLabel, sectionParts, t } from '../assessments/assessment-labels';
 import '../assessments/assessments.css';
 
 export function TemplatePreviewPage() {
@@ -22,8 +24,12 @@ export function TemplatePreviewPage() {
   const org = useOrganisation();
   const version = useApiData((signal) => getTemplateVersion(org.slug, versionId, signal), [org.slug, versionId]);
   const v = version.data;
+  const [lang, setLang] = useTemplateLanguage(v?.document.languages);
   return (
-    <Page title={v ? `Preview: ${t(v.document.title)}` : 'Preview'}>
+    <Page
+      title={v ? `Preview: ${t(v.document.title, lang)}` : 'Preview'}
+      heading={v ? <>Preview: <span lang={lang === 'en' ? undefined : shownLanguage(v.document.title, lang)}>{t(v.document.title, lang)}</span></> : 'Preview'}
+    >
       <p>
         <Link to={`/admin/assessment-template-versions/${versionId}`} className="usa-link">
           Back to version {v?.version ?? ''}
@@ -31,12 +37,17 @@ export function TemplatePreviewPage() {
       </p>
       {version.error && <ApiErrorAlert error={version.error} onRetry={version.reload} />}
       {!v && !version.error && <p role="status">Loading the template…</p>}
-      {v && <Preview key={`${v.id}-${v.contentHash}`} version={v} />}
+      {v && (
+        <TemplateLanguageProvider lang={lang}>
+          <LanguageChoice languages={v.document.languages} value={lang} onChange={setLang} />
+          <Preview key={`${v.id}-${v.contentHash}`} version={v} lang={lang} />
+        </TemplateLanguageProvider>
+      )}
     </Page>
   );
 }
 
-function Preview({ version }: { version: TemplateVersion }) {
+function Preview({ version, lang }: { version: TemplateVersion; lang: string }) {
   const org = useOrganisation();
   const doc = version.document;
   const [answers, setAnswers] = useState<Answers>({});
@@ -45,7 +56,7 @@ function Preview({ version }: { version: TemplateVersion }) {
 
   const visibility = useMemo(() => questionVisibility(doc, answers), [doc, answers]);
   const sections = useMemo(() => doc.sections.filter((s) => isSectionVisible(s, answers)), [doc, answers]);
-  const titles = useMemo(() => sectionTitles(doc), [doc]);
+  const parts = useMemo(() => sectionParts(doc, lang), [doc, lang]);
   const progress = useMemo(() => {
     let answerable = 0;
     let answered = 0;
@@ -99,11 +110,11 @@ function Preview({ version }: { version: TemplateVersion }) {
                     <ul className="usa-list usa-list--unstyled">
                       {doc.scoring.scoreTypes.map((type) => (
                         <li key={type.id}>
-                          {t(type.label)}: {formatScore(score.scores[type.id] ?? 0)} of {formatScore(score.maxima[type.id] ?? 0)}
+                          <Localised text={type.label} />: {formatScore(score.scores[type.id] ?? 0)} of {formatScore(score.maxima[type.id] ?? 0)}
                         </li>
                       ))}
                       {base && <li>Current score: {formatScore(score.current)}</li>}
-                      {doc.scoring.levels && <li className="text-bold">Level: {levelLabel(doc, score.level)}</li>}
+                      {doc.scoring.levels && <li className="text-bold">Level: {levelLabel(doc, score.level, lang)}</li>}
                     </ul>
                   )}
                 </div>
@@ -116,9 +127,15 @@ function Preview({ version }: { version: TemplateVersion }) {
         </div>
         <div className="desktop:grid-col-9 grid-col-12">
           {sections.map((s) => (
-            <section key={s.id} aria-labelledby={`preview-${s.id}`} className="gb-assess-section">
-              <h2 id={`preview-${s.id}`}>{titles.get(s.id) ?? t(s.title)}</h2>
-              {s.description && <p>{t(s.description)}</p>}
+            <section key={s.id} aria-labelledby={`preview-${s.id}`} className="gb-assess-section" lang={lang}>
+              <h2 id={`preview-${s.id}`}>
+                <SectionTitle section={s} part={parts.get(s.id)} />
+              </h2>
+              {s.description && (
+                <p>
+                  <Localised text={s.description} />
+                </p>
+              )}
               {s.questions
                 .filter((q) => visibility.get(q.id))
                 .map((q) => (

@@ -5,25 +5,40 @@
  * in the browser as text. Invalid files come back with every problem named by its element path;
  * SurveyJS features that could not be carried over are listed after the import.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ErrorMessage, FileInput, Form, FormGroup, Label, type FileInputRef } from '@trussworks/react-uswds';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { importAssessmentTemplate, listAssessmentTemplates, toApiError, type AssessmentTemplateSummary, type TemplateImportFormat } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
+import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
 import { describedBy, TextField } from '../../components/text-field';
+import { noticeFrom } from '../../forms';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
 import { ORIGIN_LABELS, TemplateProblems, type TemplateProblem } from './template-labels';
 
 export function TemplatesPage() {
   const org = useOrganisation();
+  const location = useLocation();
+  const navigate = useNavigate();
   const list = useApiData((signal) => listAssessmentTemplates(org.slug, signal), [org.slug]);
+  const [status, setStatus] = useState<string | null>(null);
+
+  // Said here after a never-published template was discarded on its own page.
+  const notice = noticeFrom(location.state);
+  useEffect(() => {
+    if (!notice) return;
+    setStatus(notice);
+    void navigate(location.pathname + location.search, { replace: true, state: null });
+  }, [notice, navigate, location.pathname, location.search]);
+
   return (
     <Page title="Assessment templates">
+      <StatusMessage message={status} />
       <p className="usa-intro">
         The questionnaires assessments are filled in on. Glassbox’s built-in templates can be cloned and changed; your own can be imported from a file, edited as a draft,
         previewed and published. Assessments keep the version they were started on.

@@ -14,7 +14,7 @@ import { recordAudit } from '../../audit/audit.service.js';
 import { loadConfig } from '../../config.js';
 import type { Ctx } from '../../context.js';
 import { syncTasksFromGaps, type TaskSyncChanges } from '../../tasks/task-sync.js';
-import { latestScreeningResult, neededFor } from './needs.js';
+import { assessmentRulesFor, latestScreeningResult, neededFor } from './needs.js';
 import { resyncAndRecord } from './resync.js';
 
 /** The columns of the approved assessment this module reads. */
@@ -53,10 +53,12 @@ export async function onAssessmentApproved(
   const system = await tx.db.selectFrom('ai_system').selectAll().where('organisation_id', '=', assessment.organisation_id).where('id', '=', assessment.system_id).executeTakeFirst();
   if (!system) return { met: [], tasks: null };
 
-  await resyncAndRecord(tx, system, now, { cause: 'assessment.approved', assessmentId: assessment.id, templateKey: assessment.template_key });
+  // The organisation's rules once, for the resync and for what this approval meets.
+  const { rules } = await assessmentRulesFor(tx.db, system.organisation_id);
+  await resyncAndRecord(tx, system, now, { cause: 'assessment.approved', assessmentId: assessment.id, templateKey: assessment.template_key }, { rules });
 
   const screening = await latestScreeningResult(tx.db, system);
-  const meets = neededFor(system, screening).find((a) => a.templateKey === assessment.template_key)?.meets ?? [];
+  const meets = neededFor(system, screening, rules).find((a) => a.templateKey === assessment.template_key)?.meets ?? [];
   const keys = [...new Set([...meets, `assessment.${assessment.template_key}`])];
   const obligations = await tx.db
     .selectFrom('obligation')

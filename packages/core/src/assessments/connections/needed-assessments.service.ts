@@ -6,7 +6,7 @@
 import type { AssessmentNeedReason } from '@glassbox/rules';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
-import { latestScreeningResult, neededFor, templateTitle, templateTitles } from './needs.js';
+import { latestScreeningResult, neededFor, rulesFromColumn, templateTitle, templateTitles } from './needs.js';
 
 export type NeededAssessment = {
   templateKey: string;
@@ -20,11 +20,21 @@ export type NeededAssessment = {
   obligationKeys: string[];
 };
 
-/** Three statements whatever the number of assessments: the system, its latest screening, the template titles. */
+/**
+ * Three statements whatever the number of assessments: the system with the organisation's
+ * assessment rules (null: the defaults), its latest screening, the template titles.
+ */
 export async function listNeededAssessments(ctx: Ctx, input: { organisationId: string; systemId: string }): Promise<NeededAssessment[]> {
-  const system = await ctx.db.selectFrom('ai_system').selectAll().where('organisation_id', '=', input.organisationId).where('id', '=', input.systemId).executeTakeFirst();
-  if (!system) throw notFound('system');
-  const needed = neededFor(system, await latestScreeningResult(ctx.db, system));
+  const row = await ctx.db
+    .selectFrom('ai_system as s')
+    .selectAll('s')
+    .select((eb) => eb.selectFrom('organisation_assessment_rules as r').select('r.rules').whereRef('r.organisation_id', '=', 's.organisation_id').as('assessment_rules'))
+    .where('s.organisation_id', '=', input.organisationId)
+    .where('s.id', '=', input.systemId)
+    .executeTakeFirst();
+  if (!row) throw notFound('system');
+  const { assessment_rules: stored, ...system } = row;
+  const needed = neededFor(system, await latestScreeningResult(ctx.db, system), rulesFromColumn(stored));
   const titles = await templateTitles(ctx.db, system.organisation_id, needed.map((a) => a.templateKey));
   return needed.map((a) => ({
     templateKey: a.templateKey,

@@ -3,7 +3,8 @@
  * classification its latest screening stored, and the inventory record as it is now (decision role,
  * personal data, sourcing, lifecycle). Also the assessment-derived obligation templates:
  * `assessment.<template key>` for a needed assessment no screening obligation covers, and
- * `aia.<requirement>` for the level of the latest approved Canadian AIA.
+ * `aia.<requirement>` for the level of the latest approved Canadian AIA. The rules are the
+ * organisation's own when it stored some (assessment-rules.service.ts), else Glassbox's defaults.
  */
 import type { Kysely } from 'kysely';
 import {
@@ -22,13 +23,25 @@ import type { AiSystem, DB } from '../../db/schema.js';
 /** The Canadian AIA's template key; its level's requirements become obligations. */
 export const AIA_TEMPLATE_KEY = 'canada-aia';
 
+export type AssessmentRulesInForce = {
+  rules: readonly AssessmentNeedRule[];
+  /** True when the organisation has not set its own rules and Glassbox's defaults apply. */
+  isDefault: boolean;
+  updatedAt: Date | null;
+};
+
+/** The stored column (null: none stored) as the rules in force. The service validated it on the way in. */
+export const rulesFromColumn = (stored: unknown): readonly AssessmentNeedRule[] => (Array.isArray(stored) ? (stored as AssessmentNeedRule[]) : DEFAULT_ASSESSMENT_RULES);
+
 /**
- * The rules in force. Organisations use Glassbox's defaults: the organisation_policy table holds
- * one tier policy document and a row there means "the organisation set its tiers", so a second
- * document does not fit it cleanly. requiredAssessments takes any validated rule list, so a stored
- * override is one table and one admin route away.
+ * The rules in force for the organisation: its own (organisation_assessment_rules) or Glassbox's
+ * defaults (one statement). Callers load them once per request or batch and pass them to neededFor.
  */
-export const assessmentRulesFor = (_organisationId: string): readonly AssessmentNeedRule[] => DEFAULT_ASSESSMENT_RULES;
+export async function assessmentRulesFor(db: Kysely<DB>, organisationId: string): Promise<AssessmentRulesInForce> {
+  const row = await db.selectFrom('organisation_assessment_rules').select(['rules', 'updated_at']).where('organisation_id', '=', organisationId).executeTakeFirst();
+  if (!row) return { rules: DEFAULT_ASSESSMENT_RULES, isDefault: true, updatedAt: null };
+  return { rules: rulesFromColumn(row.rules), isDefault: false, updatedAt: row.updated_at };
+}
 
 /** The latest screening's result, or null when the system was never screened (one statement). */
 export async function latestScreeningResult(db: Kysely<DB>, system: Pick<AiSystem, 'id' | 'organisation_id'>): Promise<ClassificationResult | null> {
@@ -61,8 +74,9 @@ export function needFactsOf(system: AiSystem, screening: ClassificationResult | 
   };
 }
 
-export const neededFor = (system: AiSystem, screening: ClassificationResult | null): RequiredAssessment[] =>
-  requiredAssessments(needFactsOf(system, screening), assessmentRulesFor(system.organisation_id));
+/** What the system needs under the given rules (the organisation's, from assessmentRulesFor). */
+export const neededFor = (system: AiSystem, screening: ClassificationResult | null, rules: readonly AssessmentNeedRule[]): RequiredAssessment[] =>
+  requiredAssessments(needFactsOf(system, screening), rules);
 
 /** Template titles by key, the organisation's own before the built-in ones (one statement). */
 export async function templateTitles(db: Kysely<DB>, organisationId: string, keys: readonly string[]): Promise<Map<string, string>> {
@@ -89,6 +103,9 @@ const BUILTIN_TITLES: Record<string, string> = {
   'vendor-prepurchase': 'Vendor pre-purchase review',
   readiness: 'Organisational AI readiness',
 };
+
+/** Whether Glassbox ships a template with this key (installed at start-up, so usable in every organisation). */
+export const isBuiltinTemplateKey = (key: string): boolean => Object.hasOwn(BUILTIN_TITLES, key);
 
 export const templateTitle = (titles: ReadonlyMap<string, string>, key: string): string => titles.get(key) ?? BUILTIN_TITLES[key] ?? key;
 
