@@ -2,8 +2,10 @@
  * Citizen services in a real browser. A resident, on pages that carry no JavaScript, reports a problem in
  * Spanish (first sending the form empty and fixing it), keeps the private status link, and asks for
  * a human review of a decision in English. The demo governance officer finds the report in the
- * staff app's queue, takes it and answers it; the resident's status page then shows the answer,
- * and the request waits in the redress queue with its deadline. axe-core runs on every page state.
+ * staff app's queue, takes it and answers it; the resident's status page then shows the answer (in
+ * English, Spanish and French), and the request waits in the redress queue with its deadline. The
+ * officer then records the decision on the request, and the resident's status page shows it in the
+ * three languages. axe-core runs on every page state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,6 +17,8 @@ let resident: BrowserContext;
 let staff: BrowserContext;
 let statusUrl = '';
 let reference = '';
+let requestStatusUrl = '';
+let requestReference = '';
 
 beforeAll(async () => {
   server = await startServer();
@@ -82,6 +86,8 @@ describe('a resident reports a problem and a governance officer answers it', () 
     await expect.poll(() => page.getByRole('status').textContent()).toContain('We received your request.');
     expect(await page.locator('dl.facts').textContent()).toContain('HB-2026-5150');
     expect(await page.locator('dl.facts').textContent()).toContain('We will answer by');
+    requestReference = ((await h1(page).textContent()) ?? '').replace('Your request ', '');
+    requestStatusUrl = page.url().replace(/\?.*$/, '');
     await expectNoAxeViolations(page, 'request status (en)');
     expect(problems).toEqual([]);
     await page.close();
@@ -121,13 +127,59 @@ describe('a resident reports a problem and a governance officer answers it', () 
     await page.close();
   });
 
-  it('shows the answer on the resident’s private status page', async () => {
+  it('shows the answer on the resident’s private status page, in each language', async () => {
     const { page, problems } = await newPage(resident);
     page.setDefaultTimeout(30_000);
-    await page.goto(`${statusUrl}?lang=es`);
-    expect(await page.locator('dl.facts').textContent()).toContain('Respondido');
-    expect(await page.locator('main').textContent()).toContain('Una persona revisó de nuevo la solicitud de su madre.');
-    await expectNoAxeViolations(page, 'concern status answered (es)');
+    for (const [lang, answered] of [['es', 'Respondido'], ['en', 'Answered'], ['fr', 'Répondu']] as const) {
+      await page.goto(`${statusUrl}?lang=${lang}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.locator('dl.facts').textContent()).toContain(answered);
+      expect(await page.locator('main').textContent()).toContain('Una persona revisó de nuevo la solicitud de su madre.');
+      await expectNoAxeViolations(page, `concern status answered (${lang})`);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a governance officer decides the request and the resident sees the decision', () => {
+  const DECISION = 'A benefits officer checked your file again. Your income changed in May, so we restored your benefit from June.';
+
+  it('records the outcome in the staff app', async () => {
+    const { page, problems } = await newPage(staff);
+    page.setDefaultTimeout(30_000);
+    // The staff context is still signed in from the triage above.
+    await page.goto(`${server.baseUrl}/app/redress`);
+    await expect.poll(() => h1(page).textContent()).toBe('Redress requests');
+    await page.getByRole('link', { name: requestReference }).click();
+    await expect.poll(() => h1(page).textContent()).toBe(`Request ${requestReference}`);
+    await page.getByLabel('Outcome').selectOption({ label: 'Upheld' });
+    await page.getByLabel('Answer to the person').fill(DECISION);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).toContain('The decision was sent to the person.');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Upheld');
+    await expectNoAxeViolations(page, 'redress request after deciding');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the decision on the resident’s status page, in each language', async () => {
+    const { page, problems } = await newPage(resident);
+    page.setDefaultTimeout(30_000);
+    for (const [lang, decided, outcome] of [
+      ['en', 'Decided', 'We agreed with your request.'],
+      ['es', 'Resuelta', 'Aceptamos su solicitud.'],
+      ['fr', 'Tranchée', 'Nous avons accepté votre demande.'],
+    ] as const) {
+      await page.goto(`${requestStatusUrl}?lang=${lang}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await h1(page).textContent()).toContain(requestReference);
+      expect(await page.locator('dl.facts').textContent()).toContain(decided);
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).toContain(outcome);
+      expect(main).toContain(DECISION);
+      await expectNoAxeViolations(page, `request status decided (${lang})`);
+    }
     expect(problems).toEqual([]);
     await page.close();
   });

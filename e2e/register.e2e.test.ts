@@ -3,7 +3,9 @@
  * Riverton's register from its landing page, searches, opens a system, switches to Spanish and
  * reads it; the list and a system page pass axe-core in English, Spanish and French. Then a
  * governance officer opens the system's "Public register entry" in the staff app, sees the reading
- * grade follow the typing, and is told which required text is missing when publishing.
+ * grade follow the typing, and is told which required text is missing when publishing; and, on
+ * another system, changes the summary, checks it in the preview and publishes it, after which the
+ * public page shows it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -62,6 +64,9 @@ describe('a resident reads the register', () => {
     // The staff texts stay in English and say so, marked up for screen readers.
     expect(await page.locator('main').textContent()).toContain('Los textos sobre este sistema están escritos en inglés.');
     expect(await page.locator('#what-it-does div[lang="en"]').count()).toBe(1);
+    // The legal bases are explained in Spanish, not left in the rules engine's English.
+    expect(await page.locator('#classification').textContent()).toContain('Alto riesgo: se usa en uno de los ámbitos que el Reglamento europeo de IA enumera en su anexo III');
+    expect(await page.locator('#classification li[lang="en"]').count()).toBe(0);
     await expectNoAxeViolations(page, `${SYSTEM_PATH} (es)`);
     expect(problems).toEqual([]);
     await page.close();
@@ -131,6 +136,36 @@ describe('a governance officer edits the entry', () => {
     await expectNoAxeViolations(page, 'register entry editor with errors');
     // The refused publication (400, the missing text) is the answer this step expects.
     expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
+    await page.close();
+  });
+  it('changes a published entry, checks it in the preview and publishes it', async () => {
+    const { page, problems } = await newPage(staff);
+    page.setDefaultTimeout(30_000);
+    // Still signed in from the step above.
+    const summaryText = 'This tool plans the bin lorries’ rounds each week, so that they drive less. A planner checks every round before it is used.';
+    await page.goto(`${server.baseUrl}/app/systems/waste-collection-route-optimiser`);
+    await page.getByRole('link', { name: 'Public register entry' }).click();
+    await expect.poll(() => h1(page).textContent()).toContain('Public register entry');
+    await page.getByLabel('Summary', { exact: true }).fill(summaryText);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Draft saved' }).count()).toBe(1);
+
+    const [preview] = await Promise.all([staff.waitForEvent('page'), page.getByRole('link', { name: 'Preview the public page (opens in a new tab)' }).click()]);
+    await preview.waitForLoadState();
+    expect(await preview.locator('main').textContent()).toContain('Preview: this is how the page will look once published.');
+    expect(await preview.locator('#what-it-does').textContent()).toContain(summaryText);
+    await expectNoAxeViolations(preview, 'register entry preview');
+    await preview.close();
+
+    await page.getByRole('button', { name: 'Save and publish' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'is now on the public register' }).textContent()).toMatch(/Version [2-9] is now on the public register\./);
+    await expectNoAxeViolations(page, 'register entry editor after publishing');
+
+    const publicPage = await page.goto(`${server.baseUrl}/riverton/register/waste-collection-route-optimiser?lang=en`);
+    expect(publicPage?.status()).toBe(200);
+    expect(await page.locator('#what-it-does').textContent()).toContain(summaryText);
+    expect(await page.locator('main').textContent()).not.toContain('Preview: this is how the page will look');
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

@@ -31,6 +31,7 @@ import { classificationRoutes } from './routes/classification.routes.js';
 import { obligationRoutes } from './routes/obligations.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
 import { assessmentTemplateRoutes } from './routes/assessment-templates.routes.js';
+import { assessmentRuleRoutes } from './routes/assessment-rules.routes.js';
 import { citizenRoutes } from './routes/citizen.routes.js';
 import { noticeRoutes } from './routes/notices.routes.js';
 import { consultationRoutes } from './routes/consultations.routes.js';
@@ -162,6 +163,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(obligationRoutes({ evidenceDir: path.join(config.dataDir ?? path.join(tmpdir(), 'glassbox-test-data'), 'evidence') }));
   await app.register(assessmentRoutes({ evidenceDir: path.join(config.dataDir ?? path.join(tmpdir(), 'glassbox-test-data'), 'evidence') }));
   await app.register(assessmentTemplateRoutes);
+  await app.register(assessmentRuleRoutes);
   await app.register(taskRoutes);
 
   await app.register(citizenRoutes);

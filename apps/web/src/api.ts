@@ -237,6 +237,7 @@ export const acceptInvitation = (input: { token: string; displayName?: string; p
 
 // Organisation
 export const getOrganisation = (org: string, signal?: AbortSignal) => get<Organisation>(orgPath(org), { signal });
+export const updateOrganisation = (org: string, changes: { contactEmail?: string | null }) => patch<Organisation>(orgPath(org), changes);
 export const listUnits = (org: string, signal?: AbortSignal) => get<{ items: Unit[] }>(`${orgPath(org)}/units`, { signal });
 export const createUnit = (org: string, name: string) => post<Unit>(`${orgPath(org)}/units`, { name });
 
@@ -672,6 +673,35 @@ export const getFullTierPolicy = (org: string, signal?: AbortSignal) => get<Full
 export const putTierPolicy = async (org: string, policy: unknown): Promise<FullTierPolicy> =>
   (await send('PUT', `${orgPath(org)}/tier-policy`, { body: { policy } })) as FullTierPolicy;
 
+// The organisation's assessment rules (which assessments a system needs), and material changes of a system
+export type AssessmentNeedCondition = {
+  euTier?: EuTier[];
+  friaRequired?: boolean;
+  ombHighImpact?: boolean;
+  orgTier?: string[];
+  orgTierRequires?: string[];
+  decisionRole?: DecisionRole[];
+  affectsPeople?: boolean;
+  personalData?: boolean;
+  sourcing?: Sourcing[];
+  lifecycle?: Lifecycle[];
+};
+export type AssessmentNeedRule = {
+  id: string;
+  templateKey: string;
+  when: AssessmentNeedCondition;
+  reason: string;
+  source: string;
+  meets?: Array<{ obligation: string; when?: AssessmentNeedCondition } | { orgTierRequirement: string }>;
+};
+export type AssessmentRules = { rules: AssessmentNeedRule[]; isDefault: boolean; updatedAt: string | null; templateTitles: Record<string, string>; systemsResynced?: number };
+export const getAssessmentRules = (org: string, signal?: AbortSignal) => get<AssessmentRules>(`${orgPath(org)}/assessment-rules`, { signal });
+export const putAssessmentRules = async (org: string, rules: unknown): Promise<AssessmentRules> =>
+  (await send('PUT', `${orgPath(org)}/assessment-rules`, { body: { rules } })) as AssessmentRules;
+export const resetAssessmentRules = async (org: string): Promise<AssessmentRules> => (await send('DELETE', `${orgPath(org)}/assessment-rules`)) as AssessmentRules;
+export type MaterialChangeOutcome = { reason: string; assessments: Array<{ id: string; templateKey: string }> };
+export const recordMaterialChange = (org: string, system: string, reason: string) => post<MaterialChangeOutcome>(`${systemPath(org, system)}/material-change`, { reason });
+
 // Assessments (issue #4): templates, filling in, review, reports, readiness and tasks
 export type { AnswerValue, Answers, Gap, LocalText, Question, QuestionType, ScoreResult, Section, TemplateDocument } from '@glassbox/rules/assessment/template';
 import type { Answers as AssessmentAnswers, AnswerValue as AssessmentAnswerValue, ScoreResult as AssessmentScore, TemplateDocument as AssessmentTemplateDocument } from '@glassbox/rules/assessment/template';
@@ -764,7 +794,10 @@ export const reassess = (org: string, id: string) => post<{ assessment: Assessme
 export const diffAssessment = (org: string, id: string, against: string, signal?: AbortSignal) => get<AssessmentDiff>(`${assessmentPath(org, id)}/diff`, { query: { against }, signal });
 export const addAssessmentComment = (org: string, id: string, input: { questionId?: string; body: string }) => post<AssessmentComment>(`${assessmentPath(org, id)}/comments`, input);
 /** Report downloads are plain links (same-origin, the session cookie goes with them). */
-export const assessmentReportUrl = (org: string, id: string, format: 'html' | 'pdf' | 'json') => buildUrl(`${assessmentPath(org, id)}/report.${format}`, undefined);
+/** The languages the report routes can write in (?lang=); English when none is given. */
+export const REPORT_LANGUAGES = ['en', 'fr', 'es'] as const;
+export const assessmentReportUrl = (org: string, id: string, format: 'html' | 'pdf' | 'json', lang?: string) =>
+  buildUrl(`${assessmentPath(org, id)}/report.${format}`, lang && lang !== 'en' ? { lang } : undefined);
 export const aiaSavedFileUrl = (org: string, id: string) => buildUrl(`${assessmentPath(org, id)}/aia-saved-file.json`, undefined);
 export const assessmentAttachmentUrl = (org: string, id: string, attachment: string) => buildUrl(`${assessmentPath(org, id)}/attachments/${seg(attachment)}/file`, undefined);
 
@@ -822,6 +855,8 @@ export const putTemplateVersion = async (org: string, versionId: string, documen
   (await send('PUT', templateVersionPath(org, versionId), { body: { document } })) as TemplateVersion;
 export const setAssessmentTemplateArchived = (org: string, id: string, archived: boolean) =>
   post<AssessmentTemplateDetail>(`${templatesPath(org)}/${seg(id)}/${archived ? 'archive' : 'unarchive'}`, {});
+/** Throws a draft away; a template never published goes with it. */
+export const discardTemplateVersion = (org: string, versionId: string) => del(templateVersionPath(org, versionId));
 export const publishTemplateVersion = (org: string, versionId: string) => post<TemplateVersion>(`${templateVersionPath(org, versionId)}/publish`, {});
 export const templateExportUrl = (org: string, versionId: string, format: 'json' | 'yaml') => buildUrl(`${templateVersionPath(org, versionId)}/export`, { format });
 export const previewTemplateScore = (org: string, versionId: string, answers: AssessmentAnswers, signal?: AbortSignal) =>
@@ -954,6 +989,11 @@ export type NoticeInput = { language: NoticeLanguage; variant: NoticeVariant; fo
 
 export const listNotices = (org: string, query: { systemId?: string; limit: number; offset: number }, signal?: AbortSignal) =>
   get<Page<NoticeRecord>>(`${orgPath(org)}/notices`, { query, signal });
+/** How long a system's notices keep case details: its own retention (null: the organisation's). */
+export type NoticeSettings = { systemDays: number | null; organisationDays: number; effectiveDays: number };
+export const getNoticeSettings = (org: string, systemId: string, signal?: AbortSignal) => get<NoticeSettings>(`${orgPath(org)}/systems/${seg(systemId)}/notice-settings`, { signal });
+export const updateNoticeSettings = async (org: string, systemId: string, noticeRetentionDays: number | null) =>
+  (await send('PUT', `${orgPath(org)}/systems/${seg(systemId)}/notice-settings`, { body: { noticeRetentionDays } })) as NoticeSettings;
 export const noticePreviewUrl = (org: string, systemId: string, language: NoticeLanguage, variant: NoticeVariant): string =>
   buildUrl(`${orgPath(org)}/systems/${seg(systemId)}/notices/preview`, { language, variant });
 
@@ -1025,13 +1065,19 @@ const registerEntryPath = (org: string, systemId: string) => `${orgPath(org)}/sy
 export const getRegisterEntry = (org: string, systemId: string, signal?: AbortSignal) => get<RegisterEntry>(registerEntryPath(org, systemId), { signal });
 export const saveRegisterEntry = async (org: string, systemId: string, body: RegisterEntryChanges): Promise<RegisterEntry> =>
   (await send('PUT', registerEntryPath(org, systemId), { body })) as RegisterEntry;
+/** What publishing now would still lack: texts, and other facts (with where to set them) the chosen formats need. */
+export type RegisterChecks = {
+  missing: Array<{ field: string; formats: string[] }>;
+  missingFacts: Array<{ source: string; label: string; where: string; needs: Array<{ format: string; field: string }> }>;
+};
+export const getRegisterChecks = (org: string, systemId: string, signal?: AbortSignal) => get<RegisterChecks>(`${registerEntryPath(org, systemId)}/checks`, { signal });
 export const publishRegisterEntry = (org: string, systemId: string) => post<RegisterPublication>(`${registerEntryPath(org, systemId)}/publish`);
 export const withdrawRegisterEntry = (org: string, systemId: string, reason: string) => post<RegisterPublication>(`${registerEntryPath(org, systemId)}/withdraw`, { reason });
 export const listRegisterPublications = (org: string, systemId: string, signal?: AbortSignal) =>
   get<Page<RegisterPublication>>(`${registerEntryPath(org, systemId)}/publications`, { query: { limit: 100 }, signal });
 export const registerPreviewUrl = (org: string, systemId: string, lang: 'en' | 'es' | 'fr'): string => buildUrl(`${registerEntryPath(org, systemId)}/preview`, { lang });
 export const getRegisterSettings = (org: string, signal?: AbortSignal) => get<RegisterSettings>(`${orgPath(org)}/register-settings`, { signal });
-export const putRegisterSettings = async (org: string, body: { formats: string[] }): Promise<RegisterSettings> =>
+export const putRegisterSettings = async (org: string, body: { formats?: string[]; organisation?: Partial<RegisterSettings['organisation']> }): Promise<RegisterSettings> =>
   (await send('PUT', `${orgPath(org)}/register-settings`, { body })) as RegisterSettings;
 
 export type ConsultationState = 'scheduled' | 'open' | 'closed';

@@ -15,6 +15,7 @@ import { AuditLogPage } from './pages/admin/audit-log.page';
 import { InvitationsPage } from './pages/admin/invitations.page';
 import { OutboxPage } from './pages/admin/outbox.page';
 import { TierPolicyPage } from './pages/admin/tier-policy.page';
+import { AssessmentRulesPage } from './pages/admin/assessment-rules.page';
 import { UnitsPage } from './pages/admin/units.page';
 import { UsersPage } from './pages/admin/users.page';
 import { ToolCataloguePage } from './pages/catalogue/tool-catalogue.page';
@@ -69,6 +70,7 @@ const adminPages: Record<string, ReactNode> = {
   '/admin/outbox': <OutboxPage />,
   '/admin/tier-policy': <TierPolicyPage />,
   '/admin/assessment-templates': <TemplatesPage />,
+  '/admin/assessment-rules': <AssessmentRulesPage />,
   '/admin/citizen-settings': <CitizenSettingsPage />,
   '/admin/register-settings': <RegisterSettingsPage />,
 };

@@ -141,6 +141,47 @@ const postForm = (path: string, form: Form, fields: Record<string, string>) =>
 const commentCount = async (consultationId: string) =>
   Number((await t.database.db.selectFrom('consultation_comment').select((eb) => eb.fn.countAll<number>().as('n')).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow()).n);
 
+describe('register page and the consultation schedule', () => {
+  it('shows a consultation as it opens and closes by its dates, though nothing audited changed', async () => {
+    const owner = await makeUser(t.database.db, { organisationId: org.id, roles: ['system_owner'], name: 'Schedule owner' });
+    const target = await makeSystem(t.database.db, { organisationId: org.id, ownerId: owner.id, name: 'Pothole reporter', publicVisibility: 'public' });
+    await screenTestSystem(t.database.db, { organisationId: org.id, systemId: target.id });
+    const entry = `/api/v1/orgs/${org.slug}/systems/${target.id}/register-entry`;
+    const texts = {
+      summary: 'Sorts pothole reports by urgency.',
+      purpose: 'Crews reach dangerous potholes sooner.',
+      howItWorks: 'It reads each report and its photo.',
+      dataUsed: 'The report and its photo.',
+      humanRole: 'A highways officer checks every ranking.',
+      rights: 'You can ask a person to look again.',
+      contact: 'Write to roads@test.example.',
+    };
+    expect((await t.app.inject({ method: 'PUT', url: entry, headers: sessions.admin?.headers ?? {}, payload: { texts, publicFields: Object.keys(texts) } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: `${entry}/publish`, headers: sessions.admin?.headers ?? {} })).statusCode).toBe(201);
+    const c = await createConsultation(sys(), { organisationId: org.id, systemId: target.id, title: 'Pothole ranking', intro: 'Tell us.', questions: [], opensAt: iso(HOUR), closesAt: iso(48 * HOUR) });
+    const page = `/${org.slug}/register/${target.slug}`;
+    const get = (headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: page, headers: { ...NO_RATE_LIMIT, ...headers } });
+
+    const scheduled = await get();
+    expect(scheduled.statusCode).toBe(200);
+    expect(scheduled.body).not.toContain(c.id);
+    // The dates pass: no audited change, only time.
+    await t.database.db.updateTable('consultation').set({ opens_at: new Date(Date.now() - HOUR) }).where('id', '=', c.id).execute();
+    const opened = await get({ 'if-none-match': scheduled.headers.etag as string });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain(`/${org.slug}/consultations/${c.id}`);
+    expect(opened.body).toContain('Open for comments until');
+    expect((await get({ 'if-none-match': opened.headers.etag as string })).statusCode).toBe(304);
+
+    await closeIt(c.id);
+    const closed = await get({ 'if-none-match': opened.headers.etag as string });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.headers.etag).not.toBe(opened.headers.etag);
+    expect(closed.body).toContain('Closed on');
+    expect(closed.body).not.toContain('Open for comments until');
+  });
+});
+
 describe('public pages', () => {
   it('lists open and past consultations, never scheduled ones, in the chosen language', async () => {
     const open = await openConsultation();
@@ -207,6 +248,33 @@ describe('public pages', () => {
     expect(hidden.id).toBeTruthy();
   });
 
+  it('takes a comment of 5,000 Chinese characters with every answer at its limit, and keeps one of 5,001 with the field’s message', async () => {
+    const c = await openConsultation();
+    const path = `/${org.slug}/consultations/${c.id}`;
+    const full = '我'.repeat(5000);
+    const sent = await postForm(`${path}/comments`, await openForm(path), { comment: full, answer_0: '是'.repeat(2000), answer_1: '怕'.repeat(2000), name: '王'.repeat(200) });
+    expect(sent.statusCode, sent.body.slice(0, 500)).toBe(303);
+    expect(await commentCount(c.id)).toBe(1);
+    const tooLong = await postForm(`${path}/comments?lang=es`, await openForm(path), { comment: `${full}我` });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('href="#comment"');
+    expect(tooLong.body).toContain('Es demasiado largo. Acórtelo.');
+    expect(tooLong.body).toContain(`>${full}我</textarea>`);
+    expect(await commentCount(c.id)).toBe(1);
+  });
+
+  it('names a proposed system that is not on the register without linking to a page that does not exist', async () => {
+    const proposed = await makeSystem(t.database.db, { organisationId: org.id, ownerId: sessions.admin?.user.id ?? '', name: 'Proposed parking chatbot', publicVisibility: 'public' });
+    const c = await createConsultation(sys(), { organisationId: org.id, systemId: proposed.id, title: 'A parking chatbot?', intro: 'We might answer parking questions with a chatbot.', questions: [], opensAt: iso(HOUR), closesAt: iso(48 * HOUR) });
+    await t.database.db.updateTable('consultation').set({ opens_at: new Date(Date.now() - HOUR) }).where('id', '=', c.id).execute();
+    const res = await t.app.inject({ method: 'GET', url: `/${org.slug}/consultations/${c.id}?lang=fr`, headers: NO_RATE_LIMIT });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Proposed parking chatbot');
+    expect(res.body).toContain('pas encore inscrit à notre registre');
+    expect(res.body).not.toContain(`/register/${proposed.slug}`);
+    expect((await t.app.inject({ method: 'GET', url: `/${org.slug}/register/${proposed.slug}`, headers: NO_RATE_LIMIT })).statusCode).toBe(404);
+  });
+
   it('limits posts per client and answers the sixth with a translated page', async () => {
     const c = await openConsultation();
     const path = `/${org.slug}/consultations/${c.id}`;
@@ -258,6 +326,10 @@ describe('public pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('id="public-consultation"');
     expect(res.body).toContain(`/${org.slug}/consultations/${c.id}`);
+    // Once published, the consultation page links to the system's register page.
+    const consultationPage = await t.app.inject({ method: 'GET', url: `/${org.slug}/consultations/${c.id}`, headers: NO_RATE_LIMIT });
+    expect(consultationPage.body).toContain(`<a href="/${org.slug}/register/${system.slug}">Call summariser</a>`);
+    expect(consultationPage.body).not.toContain('not on our AI register yet');
     // The notice now uses the published plain-language texts.
     const notice = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/systems/${system.id}/notices/preview?language=en`, headers: sessions.caseworker?.headers ?? {} });
     expect(notice.body).toContain('The tool listens to the call and drafts a note for the adviser.');

@@ -40,6 +40,8 @@ describe('producing a notice', () => {
     expect(res.body).toContain('Benefit &lt;Helper&gt;');
     expect(res.body).toContain(`http://localhost:3000/${org.slug}/requests/new?system=${system.slug}`);
     expect(res.body).toContain('Sus derechos');
+    // The system's texts come from the inventory, written in English: marked as such in a Spanish notice.
+    expect(res.body).toContain('<blockquote lang="en">');
     const row = await t.database.db.selectFrom('notice').selectAll().where('id', '=', String(res.headers['x-notice-id'])).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ system_id: system.id, language: 'es', variant: 'standard', format: 'html', case_reference: null, recipient_name: null, purge_after: null, generated_by_name: 'Test caseworker' });
   });
@@ -147,5 +149,52 @@ describe('preview and list', () => {
     expect([...times].sort().reverse()).toEqual(times);
     const audit = await t.app.inject({ method: 'GET', url: api(`/notices?systemId=${system.id}`), headers: sessions.auditor?.headers ?? {} });
     expect((audit.json() as { items: Array<{ caseReference: string | null }> }).items.every((i) => i.caseReference === null)).toBe(true);
+  });
+});
+
+describe("a system's own retention of case details", () => {
+  const settings = (headers: Record<string, string>, systemRef: string, noticeRetentionDays?: number | null) =>
+    t.app.inject({ method: noticeRetentionDays === undefined ? 'GET' : 'PUT', url: api(`/systems/${systemRef}/notice-settings`), headers, ...(noticeRetentionDays === undefined ? {} : { payload: { noticeRetentionDays } }) });
+
+  it('is used for the notices of that system, others keep the organisation’s, and purge respects both', async () => {
+    const admin = sessions.admin?.headers ?? {};
+    await updateCitizenSettings(systemCtx(t.database.db, 'test'), { organisationId: org.id, noticeRetentionDays: 200 });
+    const own = await makeSystem(t.database.db, { organisationId: org.id, ownerId: sessions.admin?.user.id ?? '', name: 'Short retention', publicVisibility: 'public' });
+    expect((await settings(admin, own.id)).json()).toEqual({ systemDays: null, organisationDays: 200, effectiveDays: 200 });
+
+    const set = await settings(sessions.governance_officer?.headers ?? {}, own.slug, 10);
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toEqual({ systemDays: 10, organisationDays: 200, effectiveDays: 10 });
+    const audit = await t.database.db.selectFrom('audit_event').selectAll().where('action', '=', 'notice.retention_updated').where('entity_id', '=', own.id).execute();
+    expect(audit.map((a) => [a.before, a.after])).toEqual([[{ noticeRetentionDays: null }, { noticeRetentionDays: 10 }]]);
+
+    const before = Date.now();
+    const short = await post(sessions.caseworker?.headers ?? {}, own.id, { language: 'en', caseReference: 'SHORT-1' });
+    const long = await post(sessions.caseworker?.headers ?? {}, other.id, { language: 'en', caseReference: 'LONG-1' });
+    expect([short.statusCode, long.statusCode]).toEqual([200, 200]);
+    const row = (res: typeof short) => t.database.db.selectFrom('notice').selectAll().where('id', '=', String(res.headers['x-notice-id'])).executeTakeFirstOrThrow();
+    const daysKept = async (res: typeof short) => (((await row(res)).purge_after?.getTime() ?? 0) - before) / 86_400_000;
+    expect(await daysKept(short)).toBeCloseTo(10, 1);
+    expect(await daysKept(long)).toBeCloseTo(200, 1);
+
+    // The organisation's purge after 11 days removes this system's case details only.
+    await purgeExpiredNoticeDetails(systemCtx(t.database.db, 'test'), new Date(before + 11 * 86_400_000), org.id);
+    expect(await row(short)).toMatchObject({ case_reference: null, system_id: own.id });
+    expect((await row(long)).case_reference).toBe('LONG-1');
+    const list = await t.app.inject({ method: 'GET', url: api(`/notices?systemId=${own.id}`), headers: sessions.caseworker?.headers ?? {} });
+    expect((list.json() as { items: Array<{ caseReference: string | null; purgedAt: string | null }> }).items[0]).toMatchObject({ caseReference: null });
+
+    // Cleared again: the organisation's retention applies to the next notice.
+    expect((await settings(admin, own.id, null)).json()).toEqual({ systemDays: null, organisationDays: 200, effectiveDays: 200 });
+    expect(await daysKept(await post(admin, own.id, { language: 'en', recipientName: 'Ana' }))).toBeCloseTo(200, 1);
+  });
+
+  it('is set only by admins and governance officers, within 1 to 3650 days', async () => {
+    expect((await settings(sessions.system_owner?.headers ?? {}, system.id, 30)).statusCode).toBe(403);
+    expect((await settings(sessions.caseworker?.headers ?? {}, system.id, 30)).statusCode).toBe(403);
+    expect((await settings(sessions.admin?.headers ?? {}, system.id, 0)).statusCode).toBe(400);
+    expect((await settings(sessions.admin?.headers ?? {}, system.id, 4000)).statusCode).toBe(400);
+    expect((await settings(sessions.admin?.headers ?? {}, '00000000-0000-4000-8000-000000000000', 30)).statusCode).toBe(404);
+    expect((await settings(sessions.auditor?.headers ?? {}, system.id)).statusCode).toBe(200);
   });
 });

@@ -6,11 +6,12 @@
  * Who: people who send notices (admin, governance officer, system owner, caseworker, reviewer) and
  * write tokens produce them; a token limited to one system, for that system only (the service
  * checks). Previews: the same people and read tokens. The list: those people, auditors and read
- * tokens; case details only for the people who send notices.
+ * tokens; case details only for the people who send notices. A system's own retention of case
+ * details: read by those who see the list, set by admins and governance officers.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CITIZEN_LOCALES, contentDisposition, generateNotice, listNotices, NOTICE_FORMATS, NOTICE_VARIANTS, previewNotice } from '@glassbox/core';
+import { CITIZEN_LOCALES, contentDisposition, generateNotice, getNoticeRetention, listNotices, NOTICE_FORMATS, NOTICE_RETENTION_LIMITS, NOTICE_VARIANTS, previewNotice, setNoticeRetention } from '@glassbox/core';
 import { errors, orgParams, paging } from '../schemas.js';
 import { orgOf } from './org.routes.js';
 
@@ -43,6 +44,12 @@ const noticeView = z.object({
   purgedAt: z.string().nullable(),
 });
 
+const noticeSettings = z.object({
+  systemDays: z.number().int().nullable().describe("The system's own retention of case details in days; null: the organisation's applies."),
+  organisationDays: z.number().int(),
+  effectiveDays: z.number().int().describe('What notices produced now use.'),
+});
+
 const documentBody = z.custom<string | Buffer>((v) => typeof v === 'string' || Buffer.isBuffer(v)).describe('The notice (HTML document or PDF).');
 
 export const noticeRoutes = (opts: { publicBaseUrl: string }): FastifyPluginAsyncZod =>
@@ -52,7 +59,7 @@ export const noticeRoutes = (opts: { publicBaseUrl: string }): FastifyPluginAsyn
       schema: {
         tags,
         summary:
-          'Produce an "AI assisted in your case" notice for this system (HTML or PDF). Recorded: system, language, variant, format, who, when; the case reference and name only when sent, and only for the organisation\'s notice retention.',
+          'Produce an "AI assisted in your case" notice for this system (HTML or PDF). Recorded: system, language, variant, format, who, when; the case reference and name only when sent, and only for the system\'s notice retention (its own, else the organisation\'s).',
         produces: ['text/html', 'application/pdf'],
         params: systemParams,
         body: z
@@ -95,6 +102,29 @@ export const noticeRoutes = (opts: { publicBaseUrl: string }): FastifyPluginAsyn
           .header('x-frame-options', 'SAMEORIGIN');
         return reply.send(page);
       },
+    });
+
+    app.get('/api/v1/orgs/:org/systems/:systemId/notice-settings', {
+      config: { access: { org: [...MAKERS, 'auditor'], token: 'read' } },
+      schema: {
+        tags,
+        summary: "How long this system's notices keep case details: its own retention, or the organisation's",
+        params: systemParams,
+        response: { 200: noticeSettings, ...errors },
+      },
+      handler: async (request) => getNoticeRetention(request.ctx(), { organisationId: orgOf(request).id, systemId: request.params.systemId }),
+    });
+
+    app.put('/api/v1/orgs/:org/systems/:systemId/notice-settings', {
+      config: { access: { org: ['admin', 'governance_officer'] } },
+      schema: {
+        tags,
+        summary: "Set this system's own retention of case details (days), or null to use the organisation's. Applies to notices produced afterwards.",
+        params: systemParams,
+        body: z.object({ noticeRetentionDays: z.number().int().min(NOTICE_RETENTION_LIMITS.min).max(NOTICE_RETENTION_LIMITS.max).nullable() }).strict(),
+        response: { 200: noticeSettings, ...errors },
+      },
+      handler: async (request) => setNoticeRetention(request.ctx(), { organisationId: orgOf(request).id, systemId: request.params.systemId, days: request.body.noticeRetentionDays }),
     });
 
     app.get('/api/v1/orgs/:org/notices', {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { importTemplate, publishDraft, systemCtx, updateSystem, type Role } from '@glassbox/core';
+import { createConsultation, importTemplate, publishDraft, systemCtx, updateSystem, type Role } from '@glassbox/core';
 import { sampleTemplate } from '@glassbox/rules/assessment/testing';
 import { BENEFITS_ELIGIBILITY, makeAssessment, makeOrganisation, makeScreeningAnswers, makeSystem, makeUser, screenTestSystem } from '@glassbox/core/testing/factories';
 import { createTestApp, makeOrgWithEveryRole, type TestApp } from '../testing/harness.js';
@@ -107,7 +107,8 @@ describe('register entry draft', () => {
 describe('publishing', () => {
   it('names every missing required text with the formats that need it', async () => {
     const s = await setup();
-    expect((await s.as('admin').put('/register-settings', { formats: ['uk-atrs-tier1'] })).statusCode).toBe(200);
+    // The area is set, so only texts are missing (other facts: register-formats.int.test.ts).
+    expect((await s.as('admin').put('/register-settings', { formats: ['uk-atrs-tier1'], organisation: { area: 'Testshire' } })).statusCode).toBe(200);
     await s.as('admin').put(s.entry, { texts: { ...GOOD_TEXTS, summary: '' }, publicFields: GOOD_PUBLIC.filter((k) => k !== 'rights') });
     const res = await s.as('governance_officer').post(`${s.entry}/publish`);
     expect(res.statusCode).toBe(400);
@@ -211,6 +212,23 @@ describe('publishing', () => {
     const page = await get(`/${s.org.slug}/register/${s.system.slug}`);
     expect(page.body).toContain('Assessments we have published');
     expect(page.body).toContain('Register impact check: approved on');
+    expect(page.body).not.toContain('An assessment of it was last approved on');
+  });
+
+  it('says under “Last reviewed” when an assessment was approved after the latest publication', async () => {
+    const s = await setup();
+    await publishGood(s);
+    const path = `/${s.org.slug}/register/${s.system.slug}`;
+    expect((await get(path)).body).not.toContain('An assessment of it was last approved on');
+    const ctx = systemCtx(t.database.db, 'test');
+    const key = `register-review-${Date.now()}`;
+    const draft = await importTemplate(ctx, { organisationId: s.org.id, format: 'json', content: JSON.stringify({ ...sampleTemplate(), key, title: { en: 'Review check', fr: 'Contrôle de revue' } }) });
+    await publishDraft(ctx, { organisationId: s.org.id, versionId: draft.id });
+    const answers = { name: 'Benefits', phase: 'live', impact1: 'high', impact2: ['a', 'c'], tested: 'yes', people: 40 };
+    await makeAssessment(t.database.db, { organisationId: s.org.id, systemId: s.system.id, templateKey: key, answers, status: 'approved' });
+    const page = await get(path, { 'accept-language': 'es' });
+    expect(page.body).toContain('La última evaluación aprobada es del');
+    expect(page.body).toContain('Actualizamos esta ficha por última vez el');
   });
 
   it('previews the page exactly as it would be published, in the language asked for', async () => {
@@ -223,6 +241,41 @@ describe('publishing', () => {
     expect(res.body).toContain('Vista previa');
     expect(res.body).toContain('Qué hace');
     expect(res.body).toContain('<div lang="en"><p>Helps staff check benefit claims.');
+  });
+
+  it('previews every section the public page has, with the version to come in the history, under a banner', async () => {
+    const s = await setup();
+    await s.as('admin').put(s.entry, { texts: GOOD_TEXTS, publicFields: GOOD_PUBLIC });
+    const consultation = await createConsultation(systemCtx(t.database.db, 'test'), {
+      organisationId: s.org.id,
+      systemId: s.system.id,
+      title: 'Sorting claims',
+      intro: 'Tell us.',
+      questions: [],
+      opensAt: new Date(Date.now() + 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+    });
+    await t.database.db.updateTable('consultation').set({ opens_at: new Date(Date.now() - 3_600_000) }).where('id', '=', consultation.id).execute();
+    const sectionIds = (body: string) => [...body.matchAll(/<section class="page-section" id="([a-z-]+)"/g)].map((m) => m[1]);
+
+    const first = await s.as('staff').get(`${s.entry}/preview`);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Preview: this is how the page will look once published.');
+    for (const id of ['reported-problems', 'decision-requests', 'public-consultation', 'history', 'open-data']) expect(sectionIds(first.body), id).toContain(id);
+    expect(first.body).toContain(`/${s.org.slug}/consultations/${consultation.id}`);
+    expect(first.body).toContain('Version 1, this publication (');
+    expect(first.body).toContain('First publication.');
+
+    await publishGood(s);
+    const published = await get(`/${s.org.slug}/register/${s.system.slug}`);
+    await s.as('admin').put(s.entry, { texts: { whatItDoesNot: 'It never decides alone.' }, publicFields: [...GOOD_PUBLIC, 'whatItDoesNot'] });
+    const next = await s.as('staff').get(`${s.entry}/preview?lang=fr`);
+    expect(next.body).toContain('Version 1, publiée le');
+    expect(next.body).toContain('Version 2, cette publication (');
+    expect(next.body).toContain('Aperçu');
+    // The same sections as the public page, plus the one the new text fills.
+    expect(sectionIds(next.body)).toEqual(sectionIds(published.body).flatMap((id) => (id === 'decisions' ? ['what-it-does-not-do', id] : [id])));
+    expect(published.body).not.toContain('this publication');
   });
 });
 

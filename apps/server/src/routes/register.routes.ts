@@ -4,6 +4,7 @@
  *
  *   GET/PUT  …/systems/:systemId/register-entry               the draft: texts, public fields, links
  *   GET      …/systems/:systemId/register-entry/preview       the public page as it would be (?lang=)
+ *   GET      …/systems/:systemId/register-entry/checks        what publishing now would still lack
  *   POST     …/systems/:systemId/register-entry/publish       publish the draft as the next version
  *   POST     …/systems/:systemId/register-entry/withdraw      take it off the register {reason}
  *   GET      …/systems/:systemId/register-entry/publications  the history, newest first
@@ -16,6 +17,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  checkRegisterEntry,
   getRegisterEntry,
   getRegisterSettings,
   listRegisterPublications,
@@ -36,7 +38,7 @@ import {
 import { isLocale } from '../public/i18n.js';
 import { localeOf } from '../public/locale.js';
 import { publicRegister } from '../public/register/register-site.js';
-import { systemPageSections } from '../public/register/system-page.sections.js';
+import { renderSystemPageSections } from '../public/register/system-page.sections.js';
 import { renderSystemPage } from '../public/register/system.page.js';
 import { errors, nullableTimestamp, orgParams, paging, timestamp } from '../schemas.js';
 import { orgOf } from './org.routes.js';
@@ -120,6 +122,11 @@ const settingsBody = z.object({
   available: z.array(z.object({ id: z.string(), requiredTexts: z.array(z.string()) })),
 });
 
+const checksBody = z.object({
+  missing: z.array(z.object({ field: textKey, formats: z.array(z.string()) })),
+  missingFacts: z.array(z.object({ source: z.string(), label: z.string(), where: z.string(), needs: z.array(z.object({ format: z.string(), field: z.string() })) })),
+});
+
 const requiredTexts = (format: string): string[] => PUBLIC_TEXT_FIELDS.filter((f) => (f.requiredFor as readonly string[]).includes(format)).map((f) => f.key);
 const AVAILABLE = ['glassbox', ...REGISTER_PUBLISH_FORMATS].map((id) => ({ id, requiredTexts: requiredTexts(id) }));
 
@@ -165,10 +172,11 @@ export const registerRoutes =
         const preview = await previewRegisterEntry(request.ctx(), { organisationId: org.id, ref: request.params.systemId, publicBaseUrl: opts.publicBaseUrl });
         const lang = request.query.lang;
         const locale = isLocale(lang) ? lang : localeOf(request);
-        // The other modules' sections too, so the preview is the page as the public will see it.
+        // Every section the public page has (reported problems, decision requests, consultations,
+        // open data) through the same code, with the version to come in the change history; only
+        // the banner tells the two apart.
         const system = { id: preview.record.system.id, slug: preview.record.system.slug, name: preview.record.system.name };
-        const sectionCtx = { db: opts.database.db, locale, org: { id: org.id, slug: org.slug, name: org.name }, system, preview: true };
-        const extra = (await Promise.all(systemPageSections.map((s) => s.run(sectionCtx, { organisationId: org.id, systemId: system.id })))).filter((x) => x !== null);
+        const extra = await renderSystemPageSections({ db: opts.database.db, locale, org: { id: org.id, slug: org.slug, name: org.name }, system, now: new Date() });
         const body = renderSystemPage({
           locale,
           org: { slug: org.slug, name: org.name },
@@ -183,12 +191,24 @@ export const registerRoutes =
       },
     });
 
+    app.get(`${entry}/checks`, {
+      config: { access: readers, systemScopedTokens: true },
+      schema: {
+        tags,
+        summary:
+          'What publishing now would still lack: required texts (empty or not public) and the other facts the chosen formats need, each with the format fields it fills and where to set it',
+        params: systemParams,
+        response: { 200: checksBody, ...errors },
+      },
+      handler: async (request) => checkRegisterEntry(request.ctx(), { organisationId: orgOf(request).id, ref: request.params.systemId, publicBaseUrl: opts.publicBaseUrl }),
+    });
+
     app.post(`${entry}/publish`, {
       config: { access: governors },
       schema: {
         tags,
         summary:
-          'Publish the draft as the next version. 400 `register.missing_fields` names each required text that is empty or not public, with the formats that need it (fields, details.missing); 409 when the system is internal, archived or unchanged.',
+          'Publish the draft as the next version. 400 `register.missing_fields` names each required text that is empty or not public, with the formats that need it (fields, details.missing), and each other fact the chosen formats need, with where to set it (details.missingFacts); 409 when the system is internal, archived or unchanged.',
         params: systemParams,
         response: { 201: publicationBody, ...errors },
       },

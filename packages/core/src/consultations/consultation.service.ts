@@ -479,6 +479,8 @@ export type PublicConsultationSummary = {
 export type PublicComment = { name: string | null; comment: string; answers: string[]; submittedAt: string };
 
 export type PublicConsultation = PublicConsultationSummary & {
+  /** The system's slug on the public register; null while it is not published (a proposed system). */
+  registerSlug: string | null;
   intro: string;
   questions: string[];
   summary: string | null;
@@ -515,7 +517,8 @@ export async function getPublicConsultation(ctx: Ctx, input: { organisationId: s
   const r = await ctx.db
     .selectFrom('consultation as c')
     .innerJoin('ai_system as s', 's.id', 'c.system_id')
-    .select(['c.id', 'c.title', 'c.intro', 'c.questions', 's.name', 's.slug', 'c.opens_at', 'c.closes_at', 'c.summary', 'c.summary_published_at'])
+    .leftJoin('register_current as rc', (j) => j.onRef('rc.system_id', '=', 'c.system_id').onRef('rc.organisation_id', '=', 'c.organisation_id'))
+    .select(['c.id', 'c.title', 'c.intro', 'c.questions', 's.name', 's.slug', 'rc.slug as register_slug', 'c.opens_at', 'c.closes_at', 'c.summary', 'c.summary_published_at'])
     .where('c.organisation_id', '=', input.organisationId)
     .where('c.id', '=', input.consultationId)
     .where('c.opens_at', '<=', now)
@@ -541,6 +544,7 @@ export async function getPublicConsultation(ctx: Ctx, input: { organisationId: s
     closesAt: r.closes_at.toISOString(),
     state: consultationState({ opensAt: r.opens_at, closesAt: r.closes_at }, now) === 'open' ? 'open' : 'closed',
     hasSummary: r.summary_published_at !== null,
+    registerSlug: r.register_slug,
     intro: r.intro,
     questions: r.questions,
     summary: r.summary,

@@ -267,6 +267,15 @@ export type OrganisationPolicyTable = {
   updated_at: Timestamp;
 };
 
+/** 20261122T1600_assessment_rules.sql: an organisation's replacement for the default assessment-need rules. */
+export type OrganisationAssessmentRulesTable = {
+  organisation_id: string;
+  /** An AssessmentNeedRule[] (@glassbox/rules). */
+  rules: Json;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
 import type { AssessmentTables } from './schema-assessments.js';
 import type { RegisterTables } from './schema-register.js';
 import type { CitizenTables } from './schema-citizen.js';
@@ -297,6 +306,16 @@ export type DB = AssessmentTables & RegisterTables & CitizenTables & TaskTables 
   obligation: ObligationTable;
   obligation_evidence: ObligationEvidenceTable;
   organisation_policy: OrganisationPolicyTable;
+  organisation_assessment_rules: OrganisationAssessmentRulesTable;
+  system_notice_settings: SystemNoticeSettingsTable;
+};
+
+/** A system's own notice retention (overrides the organisation's; 20261122T1610). */
+export type SystemNoticeSettingsTable = {
+  system_id: string;
+  organisation_id: string;
+  notice_retention_days: number;
+  updated_at: Timestamp;
 };
 
 export type Organisation = Selectable<OrganisationTable>;

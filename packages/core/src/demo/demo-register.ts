@@ -122,18 +122,21 @@ const ENTRIES: DemoEntry[] = [
   },
 ];
 
-/** Chooses the formats, then saves and publishes each entry (the first one twice). */
-export async function seedDemoRegister(tx: Ctx, organisationId: string): Promise<void> {
+/**
+ * Chooses the formats, then saves and publishes each entry (the first one twice). The public base
+ * URL gives each entry its page address, which UK ATRS asks for (`website_url`).
+ */
+export async function seedDemoRegister(tx: Ctx, organisationId: string, publicBaseUrl = 'http://localhost:3000'): Promise<void> {
   await updateRegisterSettings(tx, { organisationId, formats: ['uk-atrs-tier1', 'nl-algoritmeregister'], organisation: { country: 'GB', area: 'City of Riverton' } });
   for (const entry of ENTRIES) {
     const system = await findSystemRow(tx.db, organisationId, slugify(entry.system));
     if (!system || system.public_visibility !== 'public') continue;
     const texts = Object.fromEntries(Object.entries(entry.texts).filter(([k]) => k !== 'benefits'));
     await saveRegisterEntry(tx, { organisationId, ref: system.id, texts, publicFields: Object.keys(texts), details: entry.details });
-    await publishRegisterEntry(tx, { organisationId, ref: system.id });
+    await publishRegisterEntry(tx, { organisationId, ref: system.id, publicBaseUrl });
     if (entry.texts.benefits) {
       await saveRegisterEntry(tx, { organisationId, ref: system.id, texts: entry.texts, publicFields: Object.keys(entry.texts) });
-      await publishRegisterEntry(tx, { organisationId, ref: system.id });
+      await publishRegisterEntry(tx, { organisationId, ref: system.id, publicBaseUrl });
     }
   }
 }

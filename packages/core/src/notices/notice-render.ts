@@ -24,6 +24,9 @@ export type NoticeData = {
     whatItDoes: string;
     /** What the person does (register "human role" text or the inventory's oversight field); '' when none. */
     humanRole: string;
+    /** The language staff wrote these two texts in (the register entry's, else 'en'); marked when it is not the notice's. */
+    whatItDoesLanguage?: CitizenLocale | undefined;
+    humanRoleLanguage?: CitizenLocale | undefined;
   };
   /** The public request form for this system. */
   requestUrl: string;
@@ -39,7 +42,8 @@ export type NoticeData = {
 
 /** A piece of a line: text, or a link shown with its address. */
 export type NoticeInline = string | { href: string };
-export type NoticeItem = { kind: 'p' | 'quote' | 'strong'; parts: NoticeInline[] } | { kind: 'list'; items: NoticeInline[][] };
+/** A quote is staff-written text; `lang` is set when its language is not the notice's. */
+export type NoticeItem = { kind: 'p' | 'strong'; parts: NoticeInline[] } | { kind: 'quote'; parts: NoticeInline[]; lang?: CitizenLocale } | { kind: 'list'; items: NoticeInline[][] };
 export type NoticeSection = { heading: string | null; items: NoticeItem[] };
 export type NoticeModel = { lang: CitizenLocale; title: string; variant: NoticeVariant; orgName: string; sections: NoticeSection[]; footer: string };
 
@@ -77,12 +81,16 @@ export function buildNoticeModel(data: NoticeData): NoticeModel {
   head.push(...tx.intro(params).map((line) => p(line)));
   sections.push({ heading: null, items: head });
 
+  const quote = (text: string, language: CitizenLocale | undefined): NoticeItem => {
+    const lang = language ?? 'en';
+    return lang === data.language ? { kind: 'quote', parts: [text] } : { kind: 'quote', parts: [text], lang };
+  };
   const what = paragraphs(data.system.whatItDoes, easy);
-  if (what.length) sections.push({ heading: tx.whatHeading, items: [p(tx.whatLead(params)), ...what.map((w) => ({ kind: 'quote' as const, parts: [w] }))] });
+  if (what.length) sections.push({ heading: tx.whatHeading, items: [p(tx.whatLead(params)), ...what.map((w) => quote(w, data.system.whatItDoesLanguage))] });
 
   const human: NoticeItem[] = tx.human.map((line) => p(line));
   const role = paragraphs(data.system.humanRole, easy);
-  if (role.length) human.push(p(tx.humanLead), ...role.map((r) => ({ kind: 'quote' as const, parts: [r] })));
+  if (role.length) human.push(p(tx.humanLead), ...role.map((r) => quote(r, data.system.humanRoleLanguage)));
   sections.push({ heading: tx.humanHeading, items: human });
 
   sections.push({ heading: tx.rightsHeading, items: [p(tx.rightsLead), { kind: 'list', items: tx.rights.map((r) => [r]) }] });
@@ -132,7 +140,7 @@ function itemHtml(item: NoticeItem): string {
     case 'strong':
       return `<p class="fact"><strong>${inlineHtml(item.parts)}</strong></p>`;
     case 'quote':
-      return `<blockquote><p>${inlineHtml(item.parts)}</p></blockquote>`;
+      return `<blockquote${item.lang ? ` lang="${item.lang}"` : ''}><p>${inlineHtml(item.parts)}</p></blockquote>`;
     case 'list':
       return `<ul>${item.items.map((parts) => `<li>${inlineHtml(parts)}</li>`).join('')}</ul>`;
   }

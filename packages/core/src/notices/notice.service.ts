@@ -3,7 +3,8 @@
  * assisted in your case" notice for one system, in English, Spanish or French, standard or easy
  * read, as HTML or PDF. Every produced notice is recorded (system, language, variant, format, who,
  * when); the case reference and the person's name only when the caller sent them, and only until the
- * organisation's notice retention ends (purgeExpiredNoticeDetails then removes them). The audit
+ * system's notice retention ends (its own, else the organisation's: notice-retention.service.ts;
+ * purgeExpiredNoticeDetails then removes them). The audit
  * trail never holds those personal fields.
  *
  * Who (decided here, checked again by the route's access declaration):
@@ -17,7 +18,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.js';
 import { actorName, actorUserId } from '../citizen/cases.shared.js';
-import { getCitizenSettings } from '../citizen/settings.service.js';
 import type { Actor, Ctx } from '../context.js';
 import type { CitizenLocale, NoticeFormat, NoticeVariant } from '../db/schema-citizen.js';
 import { inTransaction } from '../db/transaction.js';
@@ -25,6 +25,9 @@ import { AppError } from '../errors.js';
 import { getPublicSystem } from '../register/publication/public-register.service.js';
 import { hasAnyRole, type Role } from '../roles.js';
 import { renderNoticeHtml, renderNoticePdf, type NoticeData } from './notice-render.js';
+import { noticeRetentionFor } from './notice-retention.service.js';
+
+export { canSetNoticeRetention, getNoticeRetention, NOTICE_RETENTION_LIMITS, setNoticeRetention, type NoticeRetention } from './notice-retention.service.js';
 
 const MAKERS: readonly Role[] = ['admin', 'governance_officer', 'system_owner', 'caseworker', 'reviewer'];
 
@@ -119,6 +122,9 @@ async function loadNoticeData(ctx: Ctx, allowed: (systemId: string) => boolean, 
   const easy = input.variant === 'easy_read';
   const fromRegister = texts ? (easy ? texts.summary : [texts.summary, texts.howItWorks].filter((x) => x.trim()).join('\n\n')) : '';
   const fromInventory = easy ? row.description || row.purpose : [row.purpose, row.description].filter((x) => x.trim()).join('\n\n');
+  // Inventory texts carry no language: staff usually write them in English.
+  const registerLanguage = published?.record.publication.language;
+  const humanRoleFromRegister = Boolean(texts?.humanRole.trim());
   const base = input.publicBaseUrl.replace(/\/$/, '');
   const org = published?.record.organisation;
   return {
@@ -136,7 +142,9 @@ async function loadNoticeData(ctx: Ctx, allowed: (systemId: string) => boolean, 
     system: {
       name: row.name,
       whatItDoes: fromRegister.trim() ? fromRegister : fromInventory,
-      humanRole: texts?.humanRole.trim() ? texts.humanRole : row.human_oversight,
+      whatItDoesLanguage: fromRegister.trim() && registerLanguage ? registerLanguage : 'en',
+      humanRole: texts && humanRoleFromRegister ? texts.humanRole : row.human_oversight,
+      humanRoleLanguage: humanRoleFromRegister && registerLanguage ? registerLanguage : 'en',
     },
     requestUrl: `${base}/${row.org_slug}/requests/new?system=${encodeURIComponent(row.slug)}`,
     registerUrl: published ? `${base}/${row.org_slug}/register/${encodeURIComponent(row.slug)}` : null,
@@ -160,7 +168,8 @@ export async function generateNotice(ctx: Ctx, input: NoticeRequest & { format: 
   const keepsDetails = details.caseReference !== null || details.recipientName !== null;
   const id = randomUUID();
   await inTransaction(ctx, async (tx) => {
-    const settings = keepsDetails ? await getCitizenSettings(tx, input.organisationId) : null;
+    // The system's own retention when it has one, else the organisation's.
+    const retention = keepsDetails ? await noticeRetentionFor(tx, input.organisationId, data.systemId) : null;
     await tx.db
       .insertInto('notice')
       .values({
@@ -174,7 +183,7 @@ export async function generateNotice(ctx: Ctx, input: NoticeRequest & { format: 
         generated_by_user_id: actorUserId(tx),
         case_reference: details.caseReference,
         recipient_name: details.recipientName,
-        purge_after: settings ? new Date(now.getTime() + settings.noticeRetentionDays * 86_400_000) : null,
+        purge_after: retention ? new Date(now.getTime() + retention.effectiveDays * 86_400_000) : null,
         created_at: now,
       })
       .execute();

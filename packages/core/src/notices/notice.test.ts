@@ -95,6 +95,17 @@ describe('renderNoticeHtml', () => {
     expect(page).toContain(`<a href="${REQUEST_URL.replace(/&/g, '&amp;')}">`);
   });
 
+  it.each([
+    ['es', undefined, undefined, ['<blockquote lang="en"><p>It checks', '<blockquote lang="en"><p>A caseworker']],
+    ['fr', 'fr', 'en', ['<blockquote><p>It checks', '<blockquote lang="en"><p>A caseworker']],
+    ['en', 'en', 'es', ['<blockquote><p>It checks', '<blockquote lang="es"><p>A caseworker']],
+    ['en', undefined, undefined, ['<blockquote><p>It checks', '<blockquote><p>A caseworker']],
+  ] as const)('a %s notice marks the quoted staff texts written in another language (%s, %s)', (language, whatItDoesLanguage, humanRoleLanguage, expected) => {
+    const d = data({ language });
+    const page = renderNoticeHtml({ ...d, system: { ...d.system, whatItDoesLanguage, humanRoleLanguage } });
+    for (const e of expected) expect(page).toContain(e);
+  });
+
   it('escapes every text that comes from people or the inventory', () => {
     const page = renderNoticeHtml(
       data({

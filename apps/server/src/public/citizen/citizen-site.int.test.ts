@@ -82,6 +82,24 @@ describe('report a concern', () => {
     expect(await concernCount()).toBe(before);
   });
 
+  it('takes a description of 5,000 Chinese characters, and keeps one of 5,001 with the field’s own message', async () => {
+    const form = await openForm(`/${org.slug}/concerns/new?lang=fr`);
+    const before = await concernCount();
+    const full = '我'.repeat(5000);
+    const sent = await post(`/${org.slug}/concerns?lang=fr`, form, { category: 'error', system: system.slug, description: full, contactName: '王'.repeat(200) });
+    expect(sent.statusCode, sent.body.slice(0, 500)).toBe(303);
+    expect(await concernCount()).toBe(before + 1);
+    const stored = await t.database.db.selectFrom('concern').select('description').where('organisation_id', '=', org.id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(stored.description).toBe(full);
+
+    const tooLong = await post(`/${org.slug}/concerns?lang=fr`, await openForm(`/${org.slug}/concerns/new?lang=fr`), { category: 'error', description: `${full}我` });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('href="#description"');
+    expect(tooLong.body).toContain('C’est trop long. Raccourcissez le texte.');
+    expect(tooLong.body).toContain(`>${full}我</textarea>`);
+    expect(await concernCount()).toBe(before + 1);
+  });
+
   it('stores nothing when the honeypot is filled', async () => {
     const form = await openForm(`/${org.slug}/concerns/new`);
     const before = await concernCount();
@@ -149,6 +167,19 @@ describe('ask about a decision', () => {
     expect(page.body).toContain('To appeal against the decision');
     expect(page.body).toContain('HB-2026-0042');
     expect(page.body).toContain('We will answer by');
+  });
+
+  it('takes every field at its limit in Chinese characters', async () => {
+    const form = await openForm(`/${org.slug}/requests/new`);
+    const res = await post(`/${org.slug}/requests`, form, {
+      kind: 'appeal',
+      system: system.slug,
+      decisionReference: '号'.repeat(200),
+      description: '请'.repeat(5000),
+      contactName: '王'.repeat(200),
+      postalAddress: '路'.repeat(1000),
+    });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
   });
 
   it('tells an organisation without public systems’ visitors where to turn instead', async () => {

@@ -12,6 +12,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError,
+  CITIZEN_LIMITS,
   getCitizenSettings,
   getConcernByStatusToken,
   getOrganisationBySlug,
@@ -25,7 +26,7 @@ import {
 } from '@glassbox/core';
 import { t, type Locale } from '../i18n.js';
 import { negotiateLocale, queryParam } from '../locale.js';
-import { checkFormToken, formFields, HONEYPOT_FIELD, issueFormToken } from './forms.js';
+import { checkFormToken, formBodyLimit, formFields, HONEYPOT_FIELD, issueFormToken } from './forms.js';
 import { renderConcernForm, renderConcernStatus, renderRedressForm, renderRedressStatus, renderStatusNotFound, renderTooMany, type FormState } from './citizen.pages.js';
 
 export type CitizenSiteOptions = {
@@ -37,9 +38,13 @@ export type CitizenSiteOptions = {
 };
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Public forms: 5 posts per 10 minutes per client address; what people type is small. */
+/** Public forms: 5 posts per 10 minutes per client address. */
 const POST_LIMIT = { max: 5, timeWindow: '10 minutes' };
-const FORM_BODY_LIMIT = 32 * 1024;
+/** Room for the longest concern or request within the field limits, in any script. */
+const FORM_BODY_LIMIT = Math.max(
+  formBodyLimit([CITIZEN_LIMITS.description, CITIZEN_LIMITS.name, CITIZEN_LIMITS.email, CITIZEN_LIMITS.phone]),
+  formBodyLimit([CITIZEN_LIMITS.description, CITIZEN_LIMITS.decisionReference, CITIZEN_LIMITS.name, CITIZEN_LIMITS.email, CITIZEN_LIMITS.postalAddress]),
+);
 
 const route = (extra: Record<string, unknown> = {}) => ({ config: { access: { public: true as const }, ...extra }, schema: { hide: true } });
 

@@ -46,6 +46,16 @@ export function checkFormToken(request: FastifyRequest, secret: string, formId: 
   return want.length === got.length && timingSafeEqual(want, got);
 }
 
+/**
+ * The body limit of a public form, from its text fields' character limits, so that every input
+ * within them is accepted and a too-long text gets its field's message with the text kept rather
+ * than a bare 413. A character costs at most 12 bytes urlencoded (4 UTF-8 bytes, each as %XX; a
+ * line break is sent as %0D%0A), plus room for the field names, the token and the short fields.
+ */
+export function formBodyLimit(fieldLimits: readonly number[]): number {
+  return fieldLimits.reduce((sum, max) => sum + max * 12, 0) + 8 * 1024;
+}
+
 /** A urlencoded body as single string values; repeated or non-string fields become ''. */
 export function formFields(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};

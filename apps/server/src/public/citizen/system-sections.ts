@@ -27,7 +27,7 @@ type Linked<T> = { stats: T; orgSlug: string; systemSlug: string };
 
 export const concernCountsSection = defineSystemPageSection<Linked<ConcernStats>>({
   id: 'reported-problems',
-  load: async (ctx, ids) => (ctx.preview ? null : { stats: await concernStatsForSystem(systemCtx(ctx.db, 'public'), ids), orgSlug: ctx.org.slug, systemSlug: ctx.system.slug }),
+  load: async (ctx, ids) => ({ stats: await concernStatsForSystem(systemCtx(ctx.db, 'public'), ids), orgSlug: ctx.org.slug, systemSlug: ctx.system.slug }),
   render: (locale, { stats, orgSlug, systemSlug }) => {
     const link = html`<p><a href="/${orgSlug}/concerns/new?system=${systemSlug}">${t(locale, 'reportsLink')}</a></p>`;
     if (stats.total === 0) return systemPageSection('reported-problems', t(locale, 'reportsHeading'), html`<p>${t(locale, 'reportsNone')}</p>${link}`);
@@ -46,7 +46,7 @@ ${link}`,
 
 export const redressStatsSection = defineSystemPageSection<Linked<RedressStats>>({
   id: 'decision-requests',
-  load: async (ctx, ids) => (ctx.preview ? null : { stats: await redressStatsForSystem(systemCtx(ctx.db, 'public'), ids), orgSlug: ctx.org.slug, systemSlug: ctx.system.slug }),
+  load: async (ctx, ids) => ({ stats: await redressStatsForSystem(systemCtx(ctx.db, 'public'), ids), orgSlug: ctx.org.slug, systemSlug: ctx.system.slug }),
   render: (locale, { stats, orgSlug, systemSlug }) => {
     const link = html`<p><a href="/${orgSlug}/requests/new?system=${systemSlug}">${t(locale, 'requestsLink')}</a></p>`;
     if (stats.requests === 0) return systemPageSection('decision-requests', t(locale, 'requestsHeading'), html`<p>${t(locale, 'requestsNone')}</p>${link}`);

@@ -1,7 +1,8 @@
 /**
  * The public pages of consultations (issue #5 point 7): the list of open and past consultations,
  * one consultation (introduction, dates, guiding questions, the comment form while it is open,
- * approved comments, the published response), and the thank-you page. Pure rendering: the routes
+ * approved comments, the published response), and the thank-you page. The system links to its
+ * register page only once published; a proposed system is named, with a note that it is not there. Pure rendering: the routes
  * (engagement-site.ts) load the data. Every value goes through `html`, which escapes it.
  */
 import { CONSULTATION_LIMITS, type PublicConsultation, type PublicConsultationSummary } from '@glassbox/core';
@@ -120,7 +121,9 @@ ${
   const main = html`${opts.refusedClosed ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><p>${t(locale, 'consultationClosedRefused')}</p></div>` : null}
 <h1>${c.title}</h1>
 <dl class="facts">
-<dt>${t(locale, 'consultationSystemLabel')}</dt><dd><a href="/${org.slug}/register/${c.system.slug}">${c.system.name}</a></dd>
+<dt>${t(locale, 'consultationSystemLabel')}</dt><dd>${
+    c.registerSlug ? html`<a href="/${org.slug}/register/${c.registerSlug}">${c.system.name}</a>` : html`${c.system.name} <span class="secondary">${t(locale, 'consultationSystemProposed')}</span>`
+  }</dd>
 <dt>${t(locale, 'consultationDatesLabel')}</dt><dd>${t(locale, 'consultationDates', { opens: longDate(locale, c.opensAt), closes: longDate(locale, c.closesAt) })}</dd>
 <dt>${t(locale, 'consultationStatusLabel')}</dt><dd>${c.state === 'open' ? t(locale, 'consultationStateOpen') : t(locale, 'consultationStateClosed')}</dd>
 </dl>

@@ -22,7 +22,7 @@ import {
   type OrganisationView,
   type PublicConsultation,
 } from '@glassbox/core';
-import { checkFormToken, formFields, HONEYPOT_FIELD, issueFormToken } from '../citizen/forms.js';
+import { checkFormToken, formBodyLimit, formFields, HONEYPOT_FIELD, issueFormToken } from '../citizen/forms.js';
 import { renderTooMany } from '../citizen/citizen.pages.js';
 import { t, type Locale } from '../i18n.js';
 import { negotiateLocale } from '../locale.js';
@@ -37,7 +37,12 @@ export type EngagementSiteOptions = {
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Same limit as the other public forms: 5 posts per 10 minutes per client address. */
 const POST_LIMIT = { max: 5, timeWindow: '10 minutes' };
-const FORM_BODY_LIMIT = 64 * 1024;
+/** Room for the longest comment within the field limits (every question answered), in any script. */
+const FORM_BODY_LIMIT = formBodyLimit([
+  CONSULTATION_LIMITS.comment,
+  CONSULTATION_LIMITS.name,
+  ...Array.from({ length: CONSULTATION_LIMITS.questions }, () => CONSULTATION_LIMITS.answer),
+]);
 
 const route = (extra: Record<string, unknown> = {}) => ({ config: { access: { public: true as const }, ...extra }, schema: { hide: true } });
 

@@ -1,7 +1,8 @@
 /**
  * The consultation section of a register system page (issue #5 point 7): links to the system's
- * public consultations, open ones first, with their dates. Left out when the system has none (and
- * in the staff preview of a draft). One statement.
+ * public consultations, open ones first, with their dates, as of the page's time (the register
+ * keys its cached pages by the consultation schedule too). Left out when the system has none. One
+ * statement.
  */
 import { listPublicConsultations, systemCtx, type PublicConsultationSummary } from '@glassbox/core';
 import { html } from '../html.js';
@@ -14,8 +15,7 @@ type Data = { orgSlug: string; items: PublicConsultationSummary[] };
 export const consultationsSection = defineSystemPageSection<Data>({
   id: 'public-consultation',
   load: async (ctx, ids) => {
-    if (ctx.preview) return null;
-    const items = await listPublicConsultations(systemCtx(ctx.db, 'public'), { organisationId: ids.organisationId, systemId: ids.systemId });
+    const items = await listPublicConsultations(systemCtx(ctx.db, 'public'), { organisationId: ids.organisationId, systemId: ids.systemId }, ctx.now);
     if (items.length === 0) return null;
     // Open ones first, then the most recently closed.
     items.sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open'));

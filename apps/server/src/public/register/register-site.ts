@@ -13,10 +13,13 @@
  *   /assets/register.css                the register's stylesheet
  *
  * Every response costs at most one indexed statement when it can be answered from the cache: the
- * organisation with its audit chain head and register version (getPublicRegisterHead), shared by
- * the requests for the same organisation that arrive while it runs. The ETag
- * derives from that version, the language and the URL, so a repeat request gets a 304 and a first
- * request for an unchanged page is served from the in-process cache (page-cache.ts). Last-Modified
+ * organisation with its audit chain head, register version and consultation schedule mark
+ * (getPublicRegisterHead), shared by the requests for the same organisation that arrive while the
+ * next one waits (freshReads). The ETag derives from those, the language and the URL, so a repeat
+ * request gets a 304 and a first request for an unchanged page is served from the in-process cache
+ * (page-cache.ts). The schedule mark moves when a consultation opens or closes by its dates (no
+ * audited change then), so a system page never keeps showing the state from before. Pages render
+ * from data read after the head, as of the head's time, so a key never holds an older page. Last-Modified
  * is the time of the latest publication or organisation change; If-Modified-Since is honoured for
  * open data when no If-None-Match is sent (HTML pages also show other modules' data, so they
  * revalidate by ETag only).
@@ -39,9 +42,9 @@ import type { Locale } from '../i18n.js';
 import { localeOf, negotiateLocale, queryParam } from '../locale.js';
 import { renderRegisterList, parseListQuery, PAGE_SIZE } from './list.page.js';
 import { exportOne, formatId, formatJson, isUrlFormat, ombCsv, recordJson, registerAtom, registerCsv, registerJson, type UrlFormat } from './open-data.js';
-import { PageCache, type CachedResponse } from './page-cache.js';
+import { freshReads, PageCache, type CachedResponse } from './page-cache.js';
 import { REGISTER_CSS, REGISTER_CSS_ETAG, REGISTER_CSS_PATH } from './register.css.js';
-import { systemPageSections, type SystemPageContext } from './system-page.sections.js';
+import { renderSystemPageSections } from './system-page.sections.js';
 import { renderSystemPage } from './system.page.js';
 
 const PUBLIC_ROUTE = { config: { access: { public: true as const } }, schema: { hide: true } };
@@ -108,21 +111,15 @@ export const publicRegister =
     };
 
     /**
-     * Requests for the same organisation that arrive while its head is being read share that one
-     * read (single flight): under load most requests cost no statement of their own, and none sees
-     * data older than a read that was still running when it arrived. Sequential requests each read.
+     * Requests for the same organisation share head reads (freshReads): under load most requests
+     * cost no statement of their own, yet each gets a read that started after it arrived, so none
+     * sees a version from before a publication that had committed when it came in.
      */
-    const inflight = new Map<string, Promise<PublicRegisterHead | null>>();
+    const readHead = freshReads((slug) => getPublicRegisterHead(db, slug));
     const rendering = new Map<string, Promise<CachedResponse | null>>();
     async function headOf(slug: string): Promise<PublicRegisterHead> {
       if (!SLUG.test(slug)) return notFound();
-      let pending = inflight.get(slug);
-      if (!pending) {
-        pending = getPublicRegisterHead(db, slug).finally(() => inflight.delete(slug));
-        inflight.set(slug, pending);
-      }
-      const head = await pending;
-      return head ?? notFound();
+      return (await readHead(slug)) ?? notFound();
     }
 
     const lastModified = (head: PublicRegisterHead): Date => {
@@ -143,7 +140,7 @@ export const publicRegister =
       locale: Locale | null,
       render: () => Promise<{ body: string; contentType: string } | null>,
     ): Promise<FastifyReply> {
-      const version = `${head.org.id}|${head.dataVersion}|${head.registerVersion}|${head.org.updatedAt.getTime()}`;
+      const version = `${head.org.id}|${head.dataVersion}|${head.registerVersion}|${head.org.updatedAt.getTime()}|${head.scheduleMark}`;
       const key = `${version}|${locale ?? '-'}|${request.url}`;
       const etag = `"${createHash('sha1').update(key).digest('base64url')}"`;
       const modified = lastModified(head);
@@ -258,15 +255,23 @@ export const publicRegister =
       return serve(request, reply, head, 'html', locale, async () => {
         const found = await getPublicSystem(db, { organisationId: head.org.id, slug: item });
         if (!found) return null;
-        const ctx: SystemPageContext = {
+        const extra = await renderSystemPageSections({
           db,
           locale,
           org: { id: head.org.id, slug: head.org.slug, name: head.org.name },
           system: { id: found.systemId, slug: found.record.system.slug, name: found.record.system.name },
-          preview: false,
-        };
-        const extra = (await Promise.all(systemPageSections.map((s) => s.run(ctx, { organisationId: head.org.id, systemId: found.systemId })))).filter((x) => x !== null);
-        const body = renderSystemPage({ locale, org: head.org, record: found.record, assessments: found.assessments, history: found.history, extra, forms: citizenForms() });
+          now: head.asOf,
+        });
+        const body = renderSystemPage({
+          locale,
+          org: head.org,
+          record: found.record,
+          assessments: found.assessments,
+          history: found.history,
+          assessedAt: found.assessedAt,
+          extra,
+          forms: citizenForms(),
+        });
         return { body, contentType: HTML };
       });
     });

@@ -23,8 +23,8 @@ export type SystemPageContext = {
   locale: Locale;
   org: { id: string; slug: string; name: string };
   system: { id: string; slug: string; name: string };
-  /** True in the staff preview of an unpublished draft. */
-  preview: boolean;
+  /** The time the page shows the system as of (consultations open or closed by their dates). */
+  now: Date;
 };
 
 export type SystemPageIds = { organisationId: string; systemId: string };

@@ -15,6 +15,7 @@ import { renderPage } from '../layout.js';
 import type { MessageKey } from '../messages.js';
 import { areaName, changedLabels, fieldLabel, formatDate, LANGUAGE_IN, statusName, tierName, tk } from './format.js';
 import { systemPageSection } from './system-page.sections.js';
+import { legalBasesBlock } from './legal-basis.js';
 import { REGISTER_CSS_PATH } from './register.css.js';
 
 export type SystemPageInput = {
@@ -27,6 +28,9 @@ export type SystemPageInput = {
   extra: SafeHtml[];
   /** Links to the citizen forms, when those pages exist. */
   forms: { request: boolean; concern: boolean };
+  /** The latest approval of an assessment of the system, when later than the publication. */
+  assessedAt?: Date | null | undefined;
+  /** The staff preview: the same page with a banner saying it is not public yet. */
   preview?: boolean;
 };
 
@@ -91,6 +95,7 @@ ${body}`;
     sections.push(section('oversight', 'sysOversight', [text(tx.oversight), sub('responsibleOwner'), sub('monitoring'), sub('risksAndMitigations'), sub('staffTraining')]));
   }
   const reviewed: SafeHtml[] = [html`<p>${t(locale, 'sysReviewedText', { date: formatDate(locale, record.publication.publishedAt) })}</p>`];
+  if (input.assessedAt) reviewed.push(html`<p>${t(locale, 'sysReviewedAssessment', { date: formatDate(locale, input.assessedAt) })}</p>`);
   if (record.publication.firstPublishedAt !== record.publication.publishedAt) reviewed.push(html`<p>${t(locale, 'sysFirstPublished', { date: formatDate(locale, record.publication.firstPublishedAt) })}</p>`);
   if (s.inServiceSince) reviewed.push(html`<p>${t(locale, 'sysInServiceSince', { date: formatDate(locale, s.inServiceSince) })}</p>`);
   if (record.publication.nextReviewDue) reviewed.push(html`<p>${t(locale, 'sysNextReview', { date: formatDate(locale, record.publication.nextReviewDue) })}</p>`);
@@ -139,7 +144,7 @@ ${body}`;
     const heading =
       h.state === 'withdrawn'
         ? t(locale, 'sysHistoryWithdrawn', { version: h.version, date: formatDate(locale, h.publishedAt) })
-        : t(locale, 'sysHistoryPublished', { version: h.version, date: formatDate(locale, h.publishedAt) });
+        : t(locale, h.pending ? 'sysHistoryPending' : 'sysHistoryPublished', { version: h.version, date: formatDate(locale, h.publishedAt) });
     const labels = changedLabels(locale, h.changedFields);
     const isFirst = i === all.length - 1;
     const detail =
@@ -155,12 +160,10 @@ ${body}`;
   const historySection = historyItems.length > 0 ? systemPageSection('history', t(locale, 'sysHistory'), html`<ol class="register-history">${historyItems}</ol>`) : null;
 
   const base = systemPath(org.slug, s.slug);
-  const openData = input.preview
-    ? null
-    : systemPageSection(
-        'open-data',
-        t(locale, 'sysOpenData'),
-        html`<ul>
+  const openData = systemPageSection(
+    'open-data',
+    t(locale, 'sysOpenData'),
+    html`<ul>
 <li><a href="${base}.json">${t(locale, 'odThisRecord')}</a></li>
 <li>${t(locale, 'odUk')}: <a href="${base}/uk-atrs.json?tier=1">${t(locale, 'odUkTier1')}</a>, <a href="${base}/uk-atrs.json?tier=2">${t(locale, 'odUkTier2')}</a></li>
 <li><a href="${base}/nl-algoritmeregister.json">${t(locale, 'odNl')}</a></li>
@@ -168,7 +171,7 @@ ${body}`;
 <li><a href="${base}/eu-annex-viii-c.json">${t(locale, 'odEu')}</a></li>
 <li><a href="${base}/us-omb-2025.csv">${t(locale, 'odUs')}</a></li>
 </ul>`,
-      );
+  );
 
   const facts: SafeHtml[] = [];
   if (s.unitName) facts.push(html`<div><dt>${t(locale, 'sysDepartment')}</dt><dd${foreign ? html` lang="${textLang}"` : ''}>${s.unitName}</dd></div>`);
@@ -214,7 +217,6 @@ function classificationSection(locale: Locale, record: RegisterRecord, text: (v:
   const c = record.classification;
   const explain = c.euTier ? TIER_EXPLAIN[c.euTier] : undefined;
   const areas = [...new Set(c.annexIIIPoints.map((p) => /^\d+/.exec(p)?.[0] ?? ''))].filter(Boolean);
-  const bases = [...c.euBases, ...c.art50Duties];
   const legalUrl = safeExternalUrl(record.links.legalBasisUrl);
   const legal = text(record.texts.legalBasis);
   return systemPageSection(
@@ -226,12 +228,7 @@ ${areas.length > 0 ? html`<p>${t(locale, 'sysAnnexAreas', { areas: areas.map((a)
 ${c.friaRequired === true ? html`<p>${t(locale, 'sysFria')}</p>` : ''}
 ${c.ombHighImpact === 'yes' ? html`<p>${t(locale, 'sysOmbYes')}</p>` : ''}
 ${c.orgTierLabel ? html`<p>${t(locale, 'sysOrgTier', { tier: c.orgTierLabel })}</p>` : ''}
-${
-  bases.length > 0
-    ? html`<p>${t(locale, 'sysLegalBases')}${locale !== 'en' ? html` <span class="secondary">${t(locale, 'sysRulesInEnglish')}</span>` : ''}</p>
-<ul lang="en">${bases.map((b) => html`<li><strong>${b.provision}</strong>: ${b.text}</li>`)}</ul>`
-    : ''
-}
+${legalBasesBlock(locale, c)}
 ${legal || legalUrl ? html`<h3>${t(locale, 'sysLegalBasis')}</h3>${legal}${legalUrl ? html`<p><a href="${legalUrl}">${t(locale, 'linkLegal')}</a></p>` : ''}` : ''}`,
   );
 }

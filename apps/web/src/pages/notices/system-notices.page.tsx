@@ -2,13 +2,14 @@
  * A system's notices (R-NOTICE): the "AI assisted in your case" notice people receive when this
  * system helped with their case. Staff choose the language and the variant and see the notice as
  * it will look; they download it as a PDF or a printable HTML file, with the case reference and the
- * person's name when they want them on it (kept only for the organisation's retention period); the
- * list shows every notice produced for the system.
+ * person's name when they want them on it (kept only for the system's retention period: its own,
+ * which admins and governance officers set here, or the organisation's); the list shows every
+ * notice produced for the system.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, ButtonGroup, Fieldset, Form, Radio, Table } from '@trussworks/react-uswds';
-import { generateNotice, getSystem, listNotices, noticePreviewUrl, toApiError, type NoticeFormat, type NoticeLanguage, type NoticeVariant } from '../../api';
+import { generateNotice, getNoticeSettings, getSystem, listNotices, noticePreviewUrl, toApiError, updateNoticeSettings, type NoticeFormat, type NoticeLanguage, type NoticeSettings, type NoticeVariant } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DateTime } from '../../components/date-time';
 import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-summary';
@@ -16,6 +17,7 @@ import { Page } from '../../components/page';
 import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
 import { TextField } from '../../components/text-field';
+import { hasAnyRole } from '../../roles';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
 import { LANGUAGE_LABELS, VARIANT_LABELS } from './notice-labels';
@@ -36,6 +38,7 @@ export function SystemNoticesPage() {
   const { systemId = '' } = useParams();
   const system = useApiData((signal) => getSystem(org.slug, systemId, signal), [org.slug, systemId]);
   const notices = useApiData((signal) => listNotices(org.slug, { systemId: system.data?.id, limit: 50, offset: 0 }, signal), [org.slug, system.data?.id]);
+  const retention = useApiData((signal) => getNoticeSettings(org.slug, systemId, signal), [org.slug, systemId]);
   const [language, setLanguage] = useState<NoticeLanguage>('en');
   const [variant, setVariant] = useState<NoticeVariant>('standard');
   const [caseReference, setCaseReference] = useState('');
@@ -122,7 +125,10 @@ export function SystemNoticesPage() {
           </ButtonGroup>
 
           <h2>Produce a notice for a person</h2>
-          <p>Case details are optional. When given, they are printed on the notice and kept with its record only for the organisation’s retention period.</p>
+          <p>
+            Case details are optional. When given, they are printed on the notice and kept with its record only for{' '}
+            {retention.data ? `${retention.data.effectiveDays} days` : 'the retention period'}, then erased.
+          </p>
           <StatusMessage message={done} />
           <ErrorSummary errors={errors} />
           <Form onSubmit={(e) => void produce('pdf', e)} large>
@@ -138,6 +144,9 @@ export function SystemNoticesPage() {
               </Button>
             </ButtonGroup>
           </Form>
+
+          {retention.error && <ApiErrorAlert error={retention.error} onRetry={retention.reload} />}
+          {retention.data && <RetentionSettings orgSlug={org.slug} systemId={system.data.id} settings={retention.data} canChange={hasAnyRole(org.roles, ['admin', 'governance_officer'])} onSaved={retention.reload} />}
 
           <h2>Notices produced</h2>
           {notices.error && <ApiErrorAlert error={notices.error} onRetry={notices.reload} />}
@@ -191,5 +200,67 @@ export function SystemNoticesPage() {
         </>
       )}
     </Page>
+  );
+}
+
+/** The system's own retention of case details, or the organisation's; admins and governance officers change it. */
+function RetentionSettings({ orgSlug, systemId, settings, canChange, onSaved }: { orgSlug: string; systemId: string; settings: NoticeSettings; canChange: boolean; onSaved: () => void }) {
+  const [days, setDays] = useState(settings.systemDays === null ? '' : String(settings.systemDays));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = days.trim();
+    if (value && !/^\d+$/.test(value)) {
+      setErrors({ message: 'Some settings need changing.', fields: { noticeRetentionDays: 'Enter a whole number of days, or leave it empty.' } });
+      return;
+    }
+    setBusy(true);
+    try {
+      const after = await updateNoticeSettings(orgSlug, systemId, value ? Number(value) : null);
+      setErrors(noErrors);
+      setDone(after.systemDays === null ? `Saved: this system uses the organisation’s ${after.organisationDays} days.` : `Saved: case details of this system’s notices are kept for ${after.systemDays} days.`);
+      onSaved();
+    } catch (err) {
+      const e = toApiError(err);
+      const field = e.fields.noticeRetentionDays ?? e.fields.days;
+      setErrors({ message: e.message, fields: field ? { noticeRetentionDays: field } : {} });
+      setDone(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h2>How long case details are kept</h2>
+      <p>
+        {settings.systemDays === null
+          ? `This system uses the organisation’s retention: ${settings.organisationDays} days.`
+          : `This system keeps case details for ${settings.systemDays} days (the organisation’s default is ${settings.organisationDays} days).`}{' '}
+        A change applies to notices produced afterwards.
+      </p>
+      {canChange && (
+        <>
+          <StatusMessage message={done} />
+          <ErrorSummary errors={errors} />
+          <Form onSubmit={(e) => void save(e)}>
+            <TextField
+              id="noticeRetentionDays"
+              label="Days to keep case details for this system"
+              hint={`From 1 to 3650. Leave empty to use the organisation’s ${settings.organisationDays} days.`}
+              value={days}
+              onChange={setDays}
+              error={errors.fields.noticeRetentionDays}
+            />
+            <Button type="submit" disabled={busy}>
+              {busy ? 'Saving…' : 'Save retention'}
+            </Button>
+          </Form>
+        </>
+      )}
+    </>
   );
 }

@@ -2,8 +2,9 @@
  * "Public register entry" of a system (/systems/:id/register): the plain-language texts with their
  * help and a reading-grade indicator that follows the typing, which texts are public, a preview of
  * the public page exactly as the server will render it (new tab, in English, Spanish or French),
- * publishing with the required-text errors shown next to each text, withdrawal with a reason, and
- * the history of publications.
+ * what publishing still needs before anyone clicks Publish (texts, and the other facts the chosen
+ * formats need, with where to set them), publishing with the required-text errors shown next to
+ * each text, withdrawal with a reason, and the history of publications.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Checkbox, ErrorMessage, FormGroup, Label, Select, Table, Textarea, TextInput } from '@trussworks/react-uswds';
@@ -12,6 +13,7 @@ import { PUBLIC_TEXT_FIELDS } from '@glassbox/core/register/record/register-reco
 import type { ReadabilityLanguage } from '@glassbox/core/register/readability/reading-grade';
 import {
   getOrganisation,
+  getRegisterChecks,
   getSystem,
   getRegisterEntry,
   getRegisterSettings,
@@ -80,6 +82,7 @@ export function RegisterEntryPage() {
   const history = useApiData((signal) => listRegisterPublications(org.slug, systemId, signal), [org.slug, systemId]);
   const settings = useApiData((signal) => getRegisterSettings(org.slug, signal), [org.slug]);
   const organisation = useApiData((signal) => getOrganisation(org.slug, signal), [org.slug]);
+  const checks = useApiData((signal) => getRegisterChecks(org.slug, systemId, signal), [org.slug, systemId]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -101,6 +104,7 @@ export function RegisterEntryPage() {
 
   const applyEntry = (saved: RegisterEntry) => {
     entry.setData(saved);
+    checks.reload();
     setDraft({ texts: { ...saved.texts }, publicFields: [...saved.publicFields], details: saved.details });
   };
 
@@ -137,6 +141,7 @@ export function RegisterEntryPage() {
       const published = await publishRegisterEntry(org.slug, systemId);
       setStatus(`Version ${published.version} is now on the public register.`);
       entry.reload();
+      checks.reload();
       history.reload();
     } catch (error) {
       const e = toApiError(error);
@@ -199,18 +204,49 @@ export function RegisterEntryPage() {
               <p className="usa-alert__text">Only systems marked public in the inventory can be published. Change its public visibility first.</p>
             </Alert>
           )}
-          {actionError && Object.keys(actionError.fields).length === 0 && <ApiErrorAlert error={actionError} heading="That did not work" />}
-          {actionError && Object.keys(actionError.fields).length > 0 && (
-            <Alert type="error" headingLevel="h2" heading="Some texts need attention" role="alert" className="margin-bottom-3">
+          {checks.data && (checks.data.missing.length > 0 || checks.data.missingFacts.length > 0) && (
+            <Alert type="info" headingLevel="h2" heading="Before this entry can be published" className="margin-bottom-3">
+              <p className="usa-alert__text">The formats your organisation publishes in need these. The list is checked again each time you save.</p>
               <ul className="usa-list">
-                {Object.entries(actionError.fields).map(([k, message]) => (
-                  <li key={k}>
-                    <a className="usa-link" href={`#text-${k.replace(/^texts\./, '')}`}>
-                      {PUBLIC_TEXT_FIELDS.find((f) => `texts.${f.key}` === k)?.label ?? k}
+                {checks.data.missing.map((m) => (
+                  <li key={`text-${m.field}`}>
+                    <a className="usa-link" href={`#text-${m.field}`}>
+                      {PUBLIC_TEXT_FIELDS.find((f) => f.key === m.field)?.label ?? m.field}
                     </a>
-                    : {message}
+                    : write it and mark it public (needed for {m.formats.map(formatName).join(', ')}).
                   </li>
                 ))}
+                {checks.data.missingFacts.map((m) => (
+                  <li key={`${m.source}-${m.label}`}>
+                    <strong>{m.label}</strong>: needed for {m.needs.map((n) => `${formatName(n.format)} (${n.field})`).join(', ')}. Set it in {m.where}.
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          )}
+          {actionError && Object.keys(actionError.fields).length === 0 && <ApiErrorAlert error={actionError} heading="That did not work" />}
+          {actionError && Object.keys(actionError.fields).length > 0 && (
+            <Alert type="error" headingLevel="h2" heading="Some things need attention" role="alert" className="margin-bottom-3">
+              <ul className="usa-list">
+                {Object.entries(actionError.fields).map(([k, message]) => {
+                  const text = PUBLIC_TEXT_FIELDS.find((f) => `texts.${f.key}` === k);
+                  return (
+                    <li key={k}>
+                      {text ? (
+                        <>
+                          <a className="usa-link" href={`#text-${text.key}`}>
+                            {text.label}
+                          </a>
+                          : {message}
+                        </>
+                      ) : k.startsWith('details.') ? (
+                        `${k.replace(/^details\.(links\.)?/, '')}: ${message}`
+                      ) : (
+                        message
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </Alert>
           )}

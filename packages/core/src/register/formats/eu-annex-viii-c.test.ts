@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FULL_TEXTS, fullRecord, sparseRecord } from '../record/register-record.fixture.js';
-import { toEuAnnexViiiC } from './eu-annex-viii-c.js';
+import { toEuAnnexViiiC, validateEuAnnexViiiC } from './eu-annex-viii-c.js';
 
 const reference = JSON.parse(readFileSync(new URL('../../../../../reference/eu_ai_act_2024_1689_public_sector_reference.json', import.meta.url), 'utf8')) as {
   annex_viii_section_c_deployer_registration_fields: Record<string, string>;
@@ -64,4 +64,29 @@ describe('toEuAnnexViiiC', () => {
     r.classification.annexIIIPoints = ['2(a)'];
     expect(toEuAnnexViiiC(r).warnings.map((w) => w.code)).toEqual(['not_required', 'not_required']);
   });
+});
+
+describe('validateEuAnnexViiiC', () => {
+  it('accepts the full record and names what the sparse one lacks', () => {
+    expect(validateEuAnnexViiiC(toEuAnnexViiiC(fullRecord()).data)).toEqual([]);
+    expect(validateEuAnnexViiiC(toEuAnnexViiiC(sparseRecord()).data).map((e) => e.field)).toEqual(['C.1.address', 'C.2.name', 'C.2.address', 'C.2.email', 'C.3']);
+  });
+
+  it.each<[string, (d: Record<string, unknown>) => void, string, string]>([
+    ['a bad e-mail', (d) => (d['C.1'] = { ...(d['C.1'] as object), email: 'nobody' }), 'C.1.email', 'format'],
+    ['a bad provider URL', (d) => (d['C.3'] = 'euaidb.example/1'), 'C.3', 'format'],
+    ['C.4 in the non-public section', (d) => (d.nonPublicSection = true), 'C.4', 'not_allowed'],
+  ])('rejects %s', (_label, change, field, rule) => {
+    const d = { ...toEuAnnexViiiC(fullRecord()).data } as Record<string, unknown>;
+    change(d);
+    expect(validateEuAnnexViiiC(d)).toContainEqual(expect.objectContaining({ field, rule }));
+  });
+});
+
+it('validateEuAnnexViiiC: a public export needs no submitting person (left out of public exports)', () => {
+  const r = fullRecord();
+  r.organisation.registrationContact = null;
+  const { data } = toEuAnnexViiiC(r);
+  expect(validateEuAnnexViiiC(data).map((e) => e.field)).toEqual(['C.2.name', 'C.2.email']);
+  expect(validateEuAnnexViiiC(data, { publicExport: true })).toEqual([]);
 });

@@ -60,7 +60,7 @@ export function toEuAnnexViiiC(record: RegisterRecord): FormatResult<EuAnnexViii
       phone: submitter?.phone ?? '',
       url: '',
     },
-    'C.3': c.text('C.3', record.links.providerEuDatabaseUrl),
+    'C.3': c.url('C.3', record.links.providerEuDatabaseUrl),
   };
   if (!nonPublic) {
     data['C.4'] = k.friaRequired === false ? t.friaSummary.trim() : c.text('C.4', t.friaSummary);
@@ -73,4 +73,48 @@ export function toEuAnnexViiiC(record: RegisterRecord): FormatResult<EuAnnexViii
     c.warn({ field: 'registration', code: 'not_required', message: 'Annex III point 2 systems are registered at national level (Art. 49(5)), not in the EU database.' });
   }
   return { data, missing: c.missing, warnings: c.warnings };
+}
+
+export type EuAnnexViiiCValidationError = { field: string; rule: 'required' | 'format' | 'not_allowed' | 'type'; message: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const isHttpUrl = (v: string): boolean => {
+  try {
+    return ['https:', 'http:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Checks registration data against Annex VIII Section C: the deployer's (C.1) and the submitter's
+ * (C.2) name, address and e-mail, and the provider's entry URL (C.3), are required; C.4 and C.5 are
+ * not sent to the non-public section (Art. 49(4)). Whether C.4/C.5 apply depends on facts the data
+ * does not carry (FRIA required, personal data), so their emptiness is checked before publishing,
+ * not here. With `publicExport`, the submitting person's name and e-mail (C.2, a person's details,
+ * left out of every public export) are not asked for. An empty list means the data passes.
+ */
+export function validateEuAnnexViiiC(obj: unknown, opts: { publicExport?: boolean } = {}): EuAnnexViiiCValidationError[] {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return [{ field: '', rule: 'type', message: 'A record must be an object.' }];
+  const r = obj as Record<string, unknown>;
+  const errors: EuAnnexViiiCValidationError[] = [];
+  const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+  for (const point of ['C.1', 'C.2'] as const) {
+    const contact = (typeof r[point] === 'object' && r[point] !== null ? r[point] : {}) as Record<string, unknown>;
+    for (const key of ['name', 'address', 'email'] as const) {
+      if (point === 'C.2' && key !== 'address' && opts.publicExport) continue;
+      if (text(contact[key]) === '') errors.push({ field: `${point}.${key}`, rule: 'required', message: 'Required.' });
+    }
+    const email = text(contact.email);
+    if (email !== '' && !EMAIL.test(email)) errors.push({ field: `${point}.email`, rule: 'format', message: 'Not a valid e-mail address.' });
+  }
+  const c3 = text(r['C.3']);
+  if (c3 === '') errors.push({ field: 'C.3', rule: 'required', message: 'Required.' });
+  else if (!isHttpUrl(c3)) errors.push({ field: 'C.3', rule: 'format', message: 'Not a valid URL.' });
+  if (r.nonPublicSection === true) {
+    for (const point of ['C.4', 'C.5'] as const) {
+      if (point in r) errors.push({ field: point, rule: 'not_allowed', message: 'Not registered in the non-public section (Art. 49(4)).' });
+    }
+  }
+  return errors;
 }

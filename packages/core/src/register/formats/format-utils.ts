@@ -1,13 +1,14 @@
 /**
  * What every register export format shares: the result shape (the format's object, the fields we
  * had nothing for, and warnings), cutting a text to a format's limit at a word boundary (never
- * silently), and joining several of our texts into one of theirs.
+ * silently), links held to a format's limit (left out, never cut: a cut link is a broken link), and
+ * joining several of our texts into one of theirs.
  */
 
 export type FormatWarning = {
   /** The format's field the warning is about. */
   field: string;
-  code: 'truncated' | 'too_short' | 'language' | 'withheld' | 'not_required';
+  code: 'truncated' | 'too_short' | 'language' | 'withheld' | 'not_required' | 'link_too_long';
   message: string;
 };
 
@@ -58,6 +59,11 @@ export type FieldCollector = {
   warnings: FormatWarning[];
   /** The trimmed text, cut to `max` with a warning when longer; '' and listed missing when empty. */
   text(field: string, value: string | null | undefined, max?: number): string;
+  /**
+   * The trimmed link; '' and listed missing when empty. A link longer than `max` is left out with a
+   * warning naming the field, never cut (a shortened URL points nowhere).
+   */
+  url(field: string, value: string | null | undefined, max?: number): string;
   /** A value that is either there or missing (null/undefined → null, listed missing). */
   value<T>(field: string, value: T | null | undefined): T | null;
   warn(warning: FormatWarning): void;
@@ -81,6 +87,18 @@ export function fieldCollector(): FieldCollector {
       }
       return v;
     },
+    url(field, value, max) {
+      const v = (value ?? '').trim();
+      if (v.length === 0) {
+        missing.push(field);
+        return '';
+      }
+      if (max !== undefined && v.length > max) {
+        warnings.push(linkTooLong(field, v.length, max));
+        return '';
+      }
+      return v;
+    },
     value(field, value) {
       if (value === null || value === undefined || value === '') {
         missing.push(field);
@@ -93,6 +111,13 @@ export function fieldCollector(): FieldCollector {
     },
   };
 }
+
+/** The warning for a link left out because it is longer than the format allows. */
+export const linkTooLong = (field: string, length: number, max: number): FormatWarning => ({
+  field,
+  code: 'link_too_long',
+  message: `Left out: the link has ${length} characters and the format allows at most ${max}. A link is never shortened (it would no longer work); publish a shorter address.`,
+});
 
 /** 'YYYY-MM-DD' from an ISO date or instant ('' for null). */
 export const isoDay = (value: string | null): string => (value ? value.slice(0, 10) : '');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { POLICY_AREAS } from '../record/register-record.js';
-import { FULL_TEXTS, fullRecord, sparseRecord } from '../record/register-record.fixture.js';
-import { NL_CATEGORY, NL_SCHEMA, nlPublicationCategory, nlStatus, toNlAlgoritmeregister, validateNlAlgoritmeregister } from './nl-algoritmeregister.js';
+import { POLICY_AREAS, type RegisterRecord } from '../record/register-record.js';
+import { FULL_TEXTS, fullRecord, longestRecord, longLink, sparseRecord } from '../record/register-record.fixture.js';
+import { type NlAlgoritmeregisterRecord, NL_CATEGORY, NL_SCHEMA, nlPublicationCategory, nlStatus, toNlAlgoritmeregister, validateNlAlgoritmeregister } from './nl-algoritmeregister.js';
 
 type FileField = {
   type: string;
@@ -225,5 +225,64 @@ describe('mappings', () => {
     r.system.lifecycle = 'retired';
     r.system.retiredOn = '2026-10-31';
     expect(toNlAlgoritmeregister(r).data).toMatchObject({ status: 'Buiten gebruik', end_date: '2026-10' });
+  });
+});
+
+describe('links and limits: every field of the schema against the longest record staff can make', () => {
+  const longest = toNlAlgoritmeregister(longestRecord());
+  const records: ReadonlyArray<[string, Record<string, unknown>]> = [
+    ['full', toNlAlgoritmeregister(fullRecord()).data],
+    ['sparse', toNlAlgoritmeregister(sparseRecord()).data],
+    ['longest', longest.data],
+  ];
+  const cases = Object.entries(schemaFile.properties).flatMap(([field, rule]) => records.map(([name, data]) => [field, name, rule, data] as const));
+
+  it.each(cases)('%s (%s record) keeps the schema’s maximum length and permitted values', (field, _name, rule, data) => {
+    const value = data[field];
+    const values = Array.isArray(value) ? (value as unknown[]) : [value];
+    for (const v of values) {
+      if (typeof v === 'string') {
+        if (rule.max_length !== undefined) expect(v.length, field).toBeLessThanOrEqual(rule.max_length);
+        if (rule.permitted_values && v !== '') expect(rule.permitted_values, field).toContain(v);
+      } else if (v && typeof v === 'object') {
+        for (const [key, item] of Object.entries(rule.items ?? {})) {
+          const s = (v as Record<string, unknown>)[key];
+          if (item.max_length !== undefined && typeof s === 'string') expect(s.length, `${field}.${key}`).toBeLessThanOrEqual(item.max_length);
+        }
+      }
+    }
+  });
+
+  it('the longest record passes the validator', () => expect(validateNlAlgoritmeregister(longest.data)).toEqual([]));
+
+  it('leaves out every link over 500 characters, with a warning naming its field, and never cuts one', () => {
+    const links = longest.warnings.filter((w) => w.code === 'link_too_long').map((w) => w.field);
+    expect(links.sort()).toEqual(['impacttoetsen_grouping.link', 'impacttoetsen_grouping.link', 'lawful_basis_grouping.link', 'publiccode', 'source_data_grouping.link', 'url', 'website'].sort());
+    expect(longest.data).toMatchObject({ website: '', url: '', publiccode: '', lawful_basis_grouping: [], impacttoetsen_grouping: [], source_data_grouping: [] });
+  });
+
+  it.each([
+    ['publiccode', (r: RegisterRecord) => (r.links.codeUrl = longLink(620)), (d: NlAlgoritmeregisterRecord) => d.publiccode],
+    ['website', (r: RegisterRecord) => (r.links.documentationUrl = longLink(620)), (d: NlAlgoritmeregisterRecord) => d.website],
+    ['lawful_basis_grouping.link', (r: RegisterRecord) => (r.links.legalBasisUrl = longLink(620)), (d: NlAlgoritmeregisterRecord) => d.lawful_basis_grouping.map((g) => g.link).join()],
+    ['impacttoetsen_grouping.link', (r: RegisterRecord) => (r.links.dpiaUrl = longLink(620)), (d: NlAlgoritmeregisterRecord) => d.impacttoetsen_grouping.map((g) => g.link).join()],
+    ['source_data_grouping.link', (r: RegisterRecord) => (r.links.sourceDataUrl = longLink(620)), (d: NlAlgoritmeregisterRecord) => d.source_data_grouping.map((g) => g.link).join()],
+  ])('a 620-character link in %s: left out with a warning, the record still valid', (field, change, read) => {
+    const r = fullRecord();
+    change(r);
+    const { data, warnings } = toNlAlgoritmeregister(r);
+    expect(validateNlAlgoritmeregister(data)).toEqual([]);
+    expect(warnings).toContainEqual(expect.objectContaining({ field, code: 'link_too_long' }));
+    expect(read(data)).not.toContain(longLink(620));
+    expect(read(data)).not.toContain('…');
+  });
+
+  it('keeps a link of exactly 500 characters whole', () => {
+    const r = fullRecord();
+    r.links.codeUrl = longLink(500);
+    r.links.documentationUrl = longLink(500);
+    const { data, warnings } = toNlAlgoritmeregister(r);
+    expect([data.publiccode, data.website]).toEqual([longLink(500), longLink(500)]);
+    expect(warnings.filter((w) => w.code === 'link_too_long')).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@
  */
 import type { Lifecycle } from '../../inventory/lifecycle.js';
 import type { PolicyArea, RegisterRecord } from '../record/register-record.js';
-import { fieldCollector, firstSentence, joinParagraphs, type FormatResult } from './format-utils.js';
+import { fieldCollector, firstSentence, joinParagraphs, linkTooLong, type FormatResult } from './format-utils.js';
 
 type NlItemField = { maxLength?: number; required: boolean };
 export type NlSchemaField = {
@@ -180,14 +180,30 @@ export function toNlAlgoritmeregister(record: RegisterRecord): FormatResult<NlAl
   const category = s.policyArea ? NL_CATEGORY[s.policyArea] : null;
   if (!category) c.missing.push('category');
 
+  // Each link is held to its limit: a link too long is left out (with a warning), never cut, and a
+  // grouping entry without its link is left out with it.
+  const itemLink = (field: string, value: string | null): string | null => {
+    const limit = NL_SCHEMA[field]?.items?.link?.maxLength;
+    if (!value) return null;
+    const link = value.trim();
+    if (limit !== undefined && link.length > limit) {
+      c.warn(linkTooLong(`${field}.link`, link.length, limit));
+      return null;
+    }
+    return link;
+  };
   const lawfulBasis: Link[] = [];
-  if (l.legalBasisUrl) {
-    const title = c.text('lawful_basis_grouping[0].title', firstSentence(t.legalBasis) || 'Legal basis', 100);
-    lawfulBasis.push({ title, link: l.legalBasisUrl });
+  const legalBasisLink = itemLink('lawful_basis_grouping', l.legalBasisUrl);
+  if (legalBasisLink) {
+    const title = c.text('lawful_basis_grouping[0].title', firstSentence(t.legalBasis) || 'Legal basis', NL_SCHEMA.lawful_basis_grouping?.items?.title?.maxLength);
+    lawfulBasis.push({ title, link: legalBasisLink });
   }
   const impactTests: NlAlgoritmeregisterRecord['impacttoetsen_grouping'] = [];
-  if (l.dpiaUrl) impactTests.push({ title: 'Data Protection Impact Assessment (DPIA)', link: l.dpiaUrl });
-  if (l.impactAssessmentUrl) impactTests.push({ title: 'Fundamental rights impact assessment', link: l.impactAssessmentUrl });
+  const dpiaLink = itemLink('impacttoetsen_grouping', l.dpiaUrl);
+  if (dpiaLink) impactTests.push({ title: 'Data Protection Impact Assessment (DPIA)', link: dpiaLink });
+  const friaLink = itemLink('impacttoetsen_grouping', l.impactAssessmentUrl);
+  if (friaLink) impactTests.push({ title: 'Fundamental rights impact assessment', link: friaLink });
+  const sourceDataLink = itemLink('source_data_grouping', l.sourceDataUrl);
 
   const data: NlAlgoritmeregisterRecord = {
     name: c.text('name', s.name, max('name')),
@@ -199,10 +215,10 @@ export function toNlAlgoritmeregister(record: RegisterRecord): FormatResult<NlAl
     begin_date: month(s.inServiceSince),
     end_date: s.lifecycle === 'retired' ? c.text('end_date', month(s.retiredOn)) : '',
     contact_email: c.text('contact_email', o.contactEmail, max('contact_email')),
-    website: c.text('website', l.documentationUrl, max('website')),
+    website: c.url('website', l.documentationUrl, max('website')),
     publication_category: nlPublicationCategory(record),
     // The source registration: this entry's page in the organisation's own register.
-    url: c.text('url', record.publication.url, max('url')),
+    url: c.url('url', record.publication.url, max('url')),
     goal: c.text('goal', joinParagraphs(t.purpose, t.benefits), max('goal')),
     proportionality: c.text('proportionality', t.proportionality, max('proportionality')),
     human_intervention: c.text('human_intervention', t.humanRole, max('human_intervention')),
@@ -210,25 +226,24 @@ export function toNlAlgoritmeregister(record: RegisterRecord): FormatResult<NlAl
     lawful_basis: c.text('lawful_basis', t.legalBasis, max('lawful_basis')),
     lawful_basis_grouping: lawfulBasis,
     // The Dutch government's process index: not recorded.
-    process_index_url: c.text('process_index_url', ''),
+    process_index_url: c.url('process_index_url', ''),
     impacttoetsen_grouping: impactTests,
     impacttoetsen: c.text('impacttoetsen', t.impactAssessments, max('impacttoetsen')),
     source_data: c.text('source_data', t.dataUsed, max('source_data')),
-    source_data_grouping: l.sourceDataUrl ? [{ title: 'Source data', link: l.sourceDataUrl }] : [],
+    source_data_grouping: sourceDataLink ? [{ title: 'Source data', link: sourceDataLink }] : [],
     methods_and_models: c.text('methods_and_models', t.methodsAndModels, max('methods_and_models')),
     // The standard asks for 'Intern ontwikkeld' (developed in-house) when there is no supplier.
     provider: s.sourcing === 'in_house' ? 'Intern ontwikkeld' : c.text('provider', s.supplier, max('provider')),
-    publiccode: l.codeUrl ?? '',
+    publiccode: c.url('publiccode', l.codeUrl, max('publiccode')),
     lang: 'nld',
     standard_version: '1.0',
-    source_id: s.id,
-    tags: s.tags.join(', '),
+    source_id: c.text('source_id', s.id, max('source_id')),
+    tags: s.tags.length > 0 ? c.text('tags', s.tags.join(', '), max('tags')) : '',
   };
   const missing = [...c.missing];
   if (data.lawful_basis_grouping.length === 0) missing.push('lawful_basis_grouping');
   if (data.impacttoetsen_grouping.length === 0) missing.push('impacttoetsen_grouping');
   if (data.source_data_grouping.length === 0) missing.push('source_data_grouping');
-  if (!data.publiccode) missing.push('publiccode');
   if (!data.begin_date && (s.lifecycle === 'in_service' || s.lifecycle === 'suspended' || s.lifecycle === 'retired')) missing.push('begin_date');
   c.warn({
     field: 'lang',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTER_FORMAT_IDS, restrictRecord, type RegisterFormatId, type RegisterRecord } from '../record/register-record.js';
-import { fullRecord, sparseRecord } from '../record/register-record.fixture.js';
+import { fullRecord, longestRecord, longLink, sparseRecord } from '../record/register-record.fixture.js';
 import { validateEurocities } from './eurocities.js';
 import { validateNlAlgoritmeregister } from './nl-algoritmeregister.js';
 import { REGISTER_FORMATS, exportRegisterRecord, formatsRequiredFields, isRegisterFormatId, missingRequiredTexts } from './register-formats.js';
@@ -116,5 +116,20 @@ describe('exportRegisterRecord', () => {
   it('warns on every format that a restricted record is limited', () => {
     const r = restrictRecord(fullRecord());
     for (const id of REGISTER_FORMAT_IDS) expect(exportRegisterRecord(id, r).warnings[0]?.code, id).toBe('withheld');
+  });
+});
+
+describe('links are never cut', () => {
+  // Every link of the longest record is 2,000 characters: each must come out whole, or not at all.
+  const strings = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+
+  it.each(REGISTER_FORMAT_IDS)('%s', (format) => {
+    const { data, warnings } = exportRegisterRecord(format, longestRecord());
+    const found = strings(data).flatMap((s) => [...s.matchAll(/https:\/\/city\.example\/a+/g)].map((m) => m[0]));
+    for (const link of found) expect(link).toBe(longLink(2000));
+    for (const w of warnings.filter((x) => x.code === 'link_too_long')) expect(w.message).toContain('never shortened');
+    // Formats without a length limit keep every link.
+    if (format !== 'nl-algoritmeregister') expect(found.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The register's export formats in one place: their names and versions, the texts each needs
- * before a record can be published to it, and one entry point that exports a record to any of them.
+ * The register's export formats in one place: their names and versions, the texts (and, in
+ * required-facts.ts, the other facts) each needs before a record can be published to it, and one
+ * entry point that exports a record to any of them.
  */
 import {
   PUBLIC_TEXT_FIELDS,
@@ -15,6 +16,8 @@ import type { FormatResult } from './format-utils.js';
 import { toNlAlgoritmeregister } from './nl-algoritmeregister.js';
 import { toOmb2025Row } from './omb-2025.js';
 import { toUkAtrsTier1, toUkAtrsTier2 } from './uk-atrs.js';
+
+export { missingRequiredFacts, type RequiredFact } from './required-facts.js';
 
 export type RegisterFormatInfo = { id: RegisterFormatId; label: string; standard: string; version: string };
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../inventory-io/csv.js';
 import { FULL_TEXTS, fullRecord, sparseRecord } from '../record/register-record.fixture.js';
-import { ATRS_V3_FIELDS, ATRS_V4_FIELDS, toUkAtrs, toUkAtrsTier1, toUkAtrsTier2, validateUkAtrs } from './uk-atrs.js';
+import { ATRS_V3_FIELDS, ATRS_V3_NOT_RECORDED, ATRS_V4_FIELDS, toUkAtrs, toUkAtrsTier1, toUkAtrsTier2, validateUkAtrs } from './uk-atrs.js';
 
 const reference = (name: string): string => readFileSync(new URL(`../../../../../reference/${name}`, import.meta.url), 'utf8');
 
@@ -242,4 +242,8 @@ describe('validateUkAtrs', () => {
     expect(validateUkAtrs('x', 1)).toEqual([expect.objectContaining({ rule: 'type' })]);
     expect(validateUkAtrs({ ...data, phase: 'Retired' }, 1)).toEqual([expect.objectContaining({ field: 'date_archived', rule: 'required' })]);
   });
+});
+
+it('ATRS_V3_NOT_RECORDED lists the fields Glassbox never fills', () => {
+  expect(ATRS_V3_NOT_RECORDED).toEqual(NEVER_FILLED.filter((f) => f !== 'companies_house_number'));
 });

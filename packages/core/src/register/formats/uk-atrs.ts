@@ -215,6 +215,11 @@ const V3_VALUES: Readonly<Record<string, Getter>> = {
   risks_and_mitigations: (r) => r.texts.risksAndMitigations,
 };
 
+/** v3.0 fields Glassbox records nothing for: always empty (README "Register formats" says why). */
+export const ATRS_V3_NOT_RECORDED: readonly string[] = Object.entries(V3_VALUES)
+  .filter(([, get]) => get === NOTHING)
+  .map(([attribute]) => attribute);
+
 /**
  * The v4.0 fields (tier 1 and 2; v4.0 moved the 0.x metadata to GOV.UK's publisher), each with what
  * fills it: a v3.0 attribute, or a merge. The field names come from the reference file, which marks

@@ -17,15 +17,27 @@ export type PublicRegisterHead = {
   registerVersion: number;
   /** Time of the latest publication or withdrawal; null when there has been none. */
   publishedAt: Date | null;
+  /**
+   * The latest consultation opening or closing at or before `asOf` (ms; 0 when none). Which
+   * consultations are open follows from the dates alone, with no audited change when a date
+   * passes: this moves when one does, so a page showing consultations is keyed by it too.
+   */
+  scheduleMark: number;
+  /** The time the head was read at: pages render as of it, so they match `scheduleMark`. */
+  asOf: Date;
 };
 
 /** The organisation of a public page with its versions: one indexed statement. */
-export async function getPublicRegisterHead(db: Kysely<DB>, slug: string): Promise<PublicRegisterHead | null> {
+export async function getPublicRegisterHead(db: Kysely<DB>, slug: string, now = new Date()): Promise<PublicRegisterHead | null> {
   const row = await db
     .selectFrom('organisation as o')
     .leftJoin('audit_chain_head as h', (j) => j.on(sql<boolean>`h.chain = o.id::text`))
     .leftJoin('register_settings as rs', 'rs.organisation_id', 'o.id')
     .select(['o.id', 'o.slug', 'o.name', 'o.description', 'o.contact_email', 'o.contact_url', 'o.default_locale', 'o.updated_at', 'h.seq', 'rs.version', 'rs.published_at'])
+    .select(
+      sql<Date | null>`(select max(greatest(case when c.opens_at <= ${now} then c.opens_at end, case when c.closes_at <= ${now} then c.closes_at end))
+        from consultation c where c.organisation_id = o.id and c.opens_at <= ${now})`.as('schedule_mark'),
+    )
     .where('o.slug', '=', slug)
     .executeTakeFirst();
   if (!row) return null;
@@ -43,6 +55,8 @@ export async function getPublicRegisterHead(db: Kysely<DB>, slug: string): Promi
     dataVersion: Number(row.seq ?? 0),
     registerVersion: Number(row.version ?? 0),
     publishedAt: row.published_at ?? null,
+    scheduleMark: row.schedule_mark ? new Date(row.schedule_mark).getTime() : 0,
+    asOf: now,
   };
 }
 
@@ -141,13 +155,16 @@ export async function getPublicRegisterFacets(db: Kysely<DB>, organisationId: st
   return { units: sorted(row.units), tiers: sorted(row.tiers), statuses: sorted(row.statuses), areas: sorted(row.areas), tags: sorted(row.tags), total: Number(row.total) };
 }
 
-export type PublicHistoryItem = { version: number; state: 'published' | 'withdrawn'; publishedAt: Date; changedFields: string[] };
+/** `pending`: the version a preview would publish (never on the public page). */
+export type PublicHistoryItem = { version: number; state: 'published' | 'withdrawn'; publishedAt: Date; changedFields: string[]; pending?: boolean };
 
 export type PublicSystem = {
   systemId: string;
   record: RegisterRecord;
   assessments: AssessmentSummary[];
   history: PublicHistoryItem[];
+  /** The latest approval of an assessment of the system, when later than the publication. */
+  assessedAt: Date | null;
 };
 
 /**
@@ -159,7 +176,12 @@ export async function getPublicSystem(db: Kysely<DB>, input: { organisationId: s
     .selectFrom('register_current as c')
     .innerJoin('ai_system as s', 's.id', 'c.system_id')
     .innerJoin('register_publication as p', 'p.id', 'c.publication_id')
-    .select(['c.system_id', 'p.record', 'p.assessments'])
+    .select(['c.system_id', 'p.record', 'p.assessments', 'c.published_at'])
+    .select(
+      sql<Date | null>`(select max(a.approved_at) from assessment a where a.organisation_id = c.organisation_id and a.system_id = c.system_id and a.status = 'approved')`.as(
+        'assessed_at',
+      ),
+    )
     .where('c.organisation_id', '=', input.organisationId)
     .where('c.slug', '=', input.slug)
     .where('s.public_visibility', '=', 'public')
@@ -174,11 +196,13 @@ export async function getPublicSystem(db: Kysely<DB>, input: { organisationId: s
     .orderBy('version', 'asc')
     .execute();
   const record = publicRecord(row.record as RegisterRecord);
+  const assessedAt = row.assessed_at && !record.publication.restricted ? new Date(row.assessed_at) : null;
   return {
     systemId: row.system_id,
     record,
     assessments: record.publication.restricted ? [] : Array.isArray(row.assessments) ? (row.assessments as AssessmentSummary[]) : [],
     history: history.map((h) => ({ version: h.version, state: h.state, publishedAt: h.published_at, changedFields: h.changed_fields })),
+    assessedAt: assessedAt && assessedAt.getTime() > row.published_at.getTime() ? assessedAt : null,
   };
 }
 

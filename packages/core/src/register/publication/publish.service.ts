@@ -1,8 +1,9 @@
 /**
  * Publishing a system's register entry (issue #5 point 2): each publication is a new, append-only
  * version holding the record as the public sees it. Checks before publishing: the system is
- * public and not archived, and every text required by our own page and by the organisation's
- * formats is written and chosen as public. Art. 49(4) systems are restricted here (and again when
+ * public and not archived, every text required by our own page and by the organisation's
+ * formats is written and chosen as public, and the other facts those formats need are set
+ * (formats/required-facts.ts). Art. 49(4) systems are restricted here (and again when
  * pages render). Withdrawing is a publication too (state 'withdrawn'), so the history stays whole.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ import { AppError, notFound } from '../../errors.js';
 import { findSystemRow } from '../../inventory/inventory.repository.js';
 import { checkReadable, findReadableSystem } from '../../inventory/system-loader.js';
 import { Art49_4_PUBLIC_FIELDS, PUBLIC_TEXT_FIELDS, type RegisterFormatId, type RegisterRecord, type RegisterTextKey } from '../record/register-record.js';
-import { formatsRequiredFields } from '../formats/register-formats.js';
+import { formatsRequiredFields, missingRequiredFacts } from '../formats/register-formats.js';
 import { canPublishRegisterEntry } from './policy.js';
 import { buildRegisterRecord, changedFields, loadSystemFacts, readStored, type AssessmentSummary } from './register-record.builder.js';
 import { readDraft, type DraftRow } from './register-entry.service.js';
@@ -57,6 +58,27 @@ export function missingRequiredFields(draft: Pick<DraftRow, 'texts' | 'publicFie
   }
   return missing;
 }
+
+/** A non-text fact the chosen formats need (one entry per fact, with every format field it fills). */
+export type MissingFact = { source: string; label: string; where: string; needs: Array<{ format: RegisterFormatId; field: string }> };
+
+/** Facts other than texts (settings, inventory facts, entry details) the chosen formats need. */
+export function missingFormatFacts(formats: readonly RegisterFormatId[], record: RegisterRecord): MissingFact[] {
+  const bySource = new Map<string, MissingFact>();
+  for (const format of formats) {
+    for (const fact of missingRequiredFacts(format, record)) {
+      const key = `${fact.source}|${fact.label}`;
+      const entry = bySource.get(key) ?? { source: fact.source, label: fact.label, where: fact.where, needs: [] };
+      entry.needs.push({ format, field: fact.field });
+      bySource.set(key, entry);
+    }
+  }
+  return [...bySource.values()];
+}
+
+/** One line per missing fact: what, which format field needs it, and where to set it. */
+export const describeMissingFact = (m: MissingFact): string =>
+  `${m.label} (needed for ${m.needs.map((n) => `${FORMAT_NAMES[n.format]} \`${n.field}\``).join(', ')}): set it in ${m.where}.`;
 
 const RESTRICTED_TEXTS: ReadonlySet<string> = new Set(Art49_4_PUBLIC_FIELDS.filter((p) => p.startsWith('texts.')).map((p) => p.slice('texts.'.length)));
 
@@ -204,11 +226,17 @@ export async function publishRegisterEntry(ctx: Ctx, input: { organisationId: st
     const settings = await readRegisterSettings(tx.db, input.organisationId);
     const built = await draftRecord(tx.db, system, { publicBaseUrl: input.publicBaseUrl, at: now });
     const missing = missingRequiredFields(built.draft, settings.formats, built.record);
-    if (missing.length > 0) {
-      const fields = Object.fromEntries(
+    const missingFacts = missingFormatFacts(settings.formats, built.record);
+    if (missing.length > 0 || missingFacts.length > 0) {
+      const fields: Record<string, string> = Object.fromEntries(
         missing.map((m) => [`texts.${m.field}`, `Required by ${m.formats.map((f) => FORMAT_NAMES[f]).join(', ')}: write it and mark it public.`]),
       );
-      throw new AppError('bad_request', 'register.missing_fields', `Some texts are missing: ${missing.map((m) => m.field).join(', ')}.`, { fields, missing });
+      for (const m of missingFacts) fields[m.source] = [fields[m.source], describeMissingFact(m)].filter(Boolean).join(' ');
+      const message = [
+        missing.length > 0 ? `Some texts are missing: ${missing.map((m) => m.field).join(', ')}.` : '',
+        missingFacts.length > 0 ? `The chosen formats also need: ${missingFacts.map(describeMissingFact).join(' ')}` : '',
+      ].filter(Boolean).join(' ');
+      throw new AppError('bad_request', 'register.missing_fields', message, { fields, missing, missingFacts });
     }
     const previous = built.previous ? readStored(built.previous.record, built.previous.assessments) : null;
     const changed = changedFields(previous, built);
@@ -324,11 +352,21 @@ async function countPublications(db: Kysely<DB>, organisationId: string, systemI
   return Number(row.n);
 }
 
+/** What publishing now would still lack: the texts and the other facts the chosen formats need. */
+export async function checkRegisterEntry(ctx: Ctx, input: { organisationId: string; ref: string; publicBaseUrl?: string | undefined }): Promise<{ missing: MissingField[]; missingFacts: MissingFact[] }> {
+  const system = await findReadableSystem(ctx, input.organisationId, input.ref);
+  const [built, settings] = await Promise.all([draftRecord(ctx.db, system, { publicBaseUrl: input.publicBaseUrl }), readRegisterSettings(ctx.db, input.organisationId)]);
+  return { missing: missingRequiredFields(built.draft, settings.formats, built.record), missingFacts: missingFormatFacts(settings.formats, built.record) };
+}
+
 export type RegisterPreview = {
   record: RegisterRecord;
   assessments: AssessmentSummary[];
-  /** The publications so far, oldest first (the preview's change history). */
-  history: Array<{ version: number; state: 'published' | 'withdrawn'; publishedAt: Date; changedFields: string[] }>;
+  /**
+   * The change history as it would read once published, oldest first: the publications so far,
+   * then the version publishing now would make (`pending`, dated now) unless nothing has changed.
+   */
+  history: Array<{ version: number; state: 'published' | 'withdrawn'; publishedAt: Date; changedFields: string[]; pending?: boolean }>;
   missing: MissingField[];
   publicVisibility: 'public' | 'internal';
 };
@@ -348,10 +386,13 @@ export async function previewRegisterEntry(ctx: Ctx, input: { organisationId: st
       .execute(),
   ]);
   if (!built) throw notFound('system');
+  const changed = changedFields(built.previous ? readStored(built.previous.record, built.previous.assessments) : null, built);
+  // Publishing refuses an unchanged republish, so then there is no version to come.
+  const pending = built.previous?.state === 'published' && changed.length === 0 ? [] : [{ version: built.version, state: 'published' as const, publishedAt: new Date(built.record.publication.publishedAt), changedFields: changed, pending: true }];
   return {
     record: built.record,
     assessments: built.assessments,
-    history: history.map((h) => ({ version: h.version, state: h.state, publishedAt: h.published_at, changedFields: h.changed_fields })),
+    history: [...history.map((h) => ({ version: h.version, state: h.state, publishedAt: h.published_at, changedFields: h.changed_fields })), ...pending],
     missing: missingRequiredFields(built.draft, settings.formats, built.record),
     publicVisibility: system.public_visibility,
   };

@@ -2,7 +2,7 @@
  * Register records for tests: a full one (every text and link filled) and a sparse one (only what
  * the database always has). Not exported from the package.
  */
-import { emptyLinks, emptyTexts, type RegisterRecord, type RegisterTexts } from './register-record.js';
+import { emptyLinks, emptyTexts, PUBLIC_TEXT_FIELDS, type RegisterRecord, type RegisterTexts } from './register-record.js';
 
 const TECHNICAL =
   'Each night the system reads the claims received that day from the case system. For every claim it checks ' +
@@ -128,4 +128,26 @@ export function sparseRecord(): RegisterRecord {
     links: emptyLinks(),
     texts: emptyTexts(),
   };
+}
+
+/** A link of exactly `length` characters. */
+export const longLink = (length: number): string => {
+  const head = 'https://city.example/';
+  return head + 'a'.repeat(Math.max(0, length - head.length));
+};
+
+/**
+ * The longest record staff can make: every text at our own limit, every link at the 2,000
+ * characters the draft accepts, names, supplier and tags at the inventory's limits.
+ */
+export function longestRecord(): RegisterRecord {
+  const r = fullRecord();
+  for (const field of PUBLIC_TEXT_FIELDS) r.texts[field.key] = 'word '.repeat(field.maxLength).slice(0, field.maxLength).trim();
+  for (const key of Object.keys(r.links) as Array<keyof RegisterRecord['links']>) r.links[key] = longLink(2000);
+  r.publication.url = longLink(2000);
+  r.system.name = 'n'.repeat(200);
+  r.system.supplier = 's'.repeat(200);
+  r.system.tags = Array.from({ length: 30 }, (_, i) => `tag-${i}-`.padEnd(50, 't'));
+  r.organisation.name = 'o'.repeat(200);
+  return r;
 }
