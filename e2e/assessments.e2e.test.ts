@@ -481,4 +481,35 @@ describe('assessments', () => {
     await expect.poll(() => inUse.textContent()).toBe('Yes');
     expect(governanceProblems).toEqual([]);
   });
+
+  it('lets the governance officer change which assessments systems need, with problems named by their place, and reset to the defaults', async () => {
+    await governance.goto(`${server.baseUrl}/app/admin/assessment-rules`);
+    await expect.poll(() => h1(governance).textContent()).toBe('Assessment rules');
+    const table = governance.getByRole('table', { name: /Rules in force/ });
+    await expect.poll(() => table.getByText('vendor-prepurchase', { exact: true }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(governance, 'assessment rules');
+
+    const editor = governance.getByLabel('Assessment rules (JSON)');
+    const rules = JSON.parse(await editor.inputValue()) as Array<{ id: string; templateKey: string }>;
+    const broken = rules.map((r, i) => (i === 2 ? { ...r, templateKey: 'no-such-template' } : r));
+    await editor.fill(JSON.stringify(broken, null, 2));
+    await governance.getByRole('button', { name: 'Save rules' }).click();
+    const summary = governance.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect.poll(() => summary.getByRole('link', { name: /^\[2\]\.templateKey/ }).count()).toBe(1);
+    await expectNoAxeViolations(governance, 'assessment rules with a problem');
+    dropExpected(governanceProblems, 400);
+
+    await editor.fill(JSON.stringify(rules.filter((r) => r.id !== 'vendor-prepurchase'), null, 2));
+    await governance.getByRole('button', { name: 'Save rules' }).click();
+    await expect.poll(() => status(governance, 'The assessment rules have been saved.').count()).toBe(1);
+    await expect.poll(() => table.getByText('vendor-prepurchase', { exact: true }).count()).toBe(0);
+
+    await governance.getByRole('button', { name: 'Reset to Glassbox defaults' }).click();
+    const dialog = governance.getByRole('dialog', { name: 'Reset to Glassbox’s default rules?' });
+    await expectNoAxeViolations(governance, 'reset rules dialog');
+    await dialog.getByRole('button', { name: 'Reset rules' }).click();
+    await expect.poll(() => status(governance, 'Glassbox’s defaults again').count()).toBe(1);
+    await expect.poll(() => table.getByText('vendor-prepurchase', { exact: true }).count()).toBeGreaterThan(0);
+    expect(governanceProblems).toEqual([]);
+  });
 });

@@ -4,17 +4,13 @@
  * as JSON (the server checks every rule and names each problem by its path, e.g. `[2].templateKey`)
  * or reset them to Glassbox's defaults; a change rebuilds the systems' checklists at once.
  */
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Form } from '@trussworks/react-uswds';
-import { getAssessmentRules, putAssessmentRules, resetAssessmentRules, toApiError, type AssessmentNeedCondition, type AssessmentRules } from '../../api';
+import { useState } from 'react';
+import { getAssessmentRules, putAssessmentRules, resetAssessmentRules, type AssessmentNeedCondition, type AssessmentRules } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateTime } from '../../components/date-time';
-import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-summary';
+import { JsonSettingsEditor } from '../../components/json-settings-editor';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
-import { TextareaField } from '../../components/textarea-field';
-import { formErrorsFrom } from '../../forms';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
 import { DECISION_ROLE_LABELS, EU_TIER_LABELS, LIFECYCLE_LABELS, SOURCING_LABELS } from '../inventory/inventory-labels';
@@ -128,106 +124,45 @@ const savedMessage = (saved: AssessmentRules, what: string) =>
 
 function RulesEditor({ current, onSaved }: EditorProps) {
   const org = useOrganisation();
-  const [text, setText] = useState(() => JSON.stringify(current.rules, null, 2));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-  const [confirmReset, setConfirmReset] = useState(false);
-  const [resetError, setResetError] = useState<string | null>(null);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      setErrors({ message: null, fields: { rules: `The rules are not valid JSON: ${error instanceof Error ? error.message : 'check the brackets and commas'}.` } });
-      return;
-    }
-    if (!Array.isArray(parsed)) {
-      setErrors({ message: null, fields: { rules: 'The rules are a list: start with [ and end with ].' } });
-      return;
-    }
-    setBusy(true);
-    setErrors(noErrors);
-    try {
-      const saved = await putAssessmentRules(org.slug, parsed);
-      onSaved(saved, savedMessage(saved, 'The assessment rules have been saved.'));
-    } catch (error) {
-      const found = formErrorsFrom(error);
-      // Each problem names its place in the list, e.g. "[2].templateKey", so it can be found in the text.
-      setErrors({ message: found.message, fields: Object.fromEntries(Object.entries(found.fields).map(([path, message]) => [path, path === 'rules' ? message : `${path}: ${message}`])) });
-      setBusy(false);
-    }
-  };
-
-  const reset = async () => {
-    setBusy(true);
-    setResetError(null);
-    try {
-      const saved = await resetAssessmentRules(org.slug);
-      setConfirmReset(false);
-      onSaved(saved, savedMessage(saved, 'The assessment rules are Glassbox’s defaults again.'));
-    } catch (error) {
-      setResetError(toApiError(error).message);
-      setBusy(false);
-    }
-  };
-
-  const problems = Object.keys(errors.fields).length;
   return (
-    <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Change the rules</h2>
-      <ErrorSummary errors={errors} fieldIds={Object.fromEntries(Object.keys(errors.fields).map((field) => [field, 'rules']))} />
-      <Form onSubmit={(e) => void onSubmit(e)} noValidate className="maxw-full">
-        <TextareaField
-          id="rules"
-          label="Assessment rules (JSON)"
-          hint={
-            <>
-              A list of rules, read in order. Each has an <code>id</code> (kebab-case), the <code>templateKey</code> of a built-in template or one of the
-              organisation’s own, a <code>when</code> (any of <code>euTier</code>, <code>friaRequired</code>, <code>ombHighImpact</code>, <code>orgTier</code>,{' '}
-              <code>orgTierRequires</code>, <code>decisionRole</code>, <code>affectsPeople</code>, <code>personalData</code>, <code>sourcing</code>,{' '}
-              <code>lifecycle</code>; all must hold; <code>{'{}'}</code> matches every system), a <code>reason</code>, a <code>source</code> and optionally the
-              obligations an approval <code>meets</code>. Problems are listed above by their place in the list, e.g. <code>[2].templateKey</code> is the third
-              rule’s template key.
-            </>
-          }
-          value={text}
-          onChange={setText}
-          error={problems > 0 ? (problems === 1 ? (Object.values(errors.fields)[0] ?? '') : `The rules have ${problems} problems, listed above.`) : undefined}
-          rows={24}
-        />
-        <ButtonGroup>
-          <Button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save rules'}
-          </Button>
-          {!current.isDefault && (
-            <Button
-              type="button"
-              outline
-              disabled={busy}
-              onClick={() => {
-                setResetError(null);
-                setConfirmReset(true);
-              }}
-            >
-              Reset to Glassbox defaults
-            </Button>
-          )}
-        </ButtonGroup>
-      </Form>
-      {confirmReset && (
-        <ConfirmDialog
-          title="Reset to Glassbox’s default rules?"
-          confirmLabel="Reset rules"
-          onConfirm={() => void reset()}
-          onCancel={() => setConfirmReset(false)}
-          busy={busy}
-          error={resetError}
-        >
-          <p>The organisation’s own rules will be replaced by Glassbox’s defaults, and every screened system’s checklist rebuilt.</p>
-        </ConfirmDialog>
-      )}
-    </section>
+    <JsonSettingsEditor
+      id="rules"
+      heading="Change the rules"
+      label="Assessment rules (JSON)"
+      hint={
+        <>
+          A list of rules, read in order. Each has an <code>id</code> (kebab-case), the <code>templateKey</code> of a built-in template or one of the
+          organisation’s own, a <code>when</code> (any of <code>euTier</code>, <code>friaRequired</code>, <code>ombHighImpact</code>, <code>orgTier</code>,{' '}
+          <code>orgTierRequires</code>, <code>decisionRole</code>, <code>affectsPeople</code>, <code>personalData</code>, <code>sourcing</code>,{' '}
+          <code>lifecycle</code>; all must hold; <code>{'{}'}</code> matches every system), a <code>reason</code>, a <code>source</code> and optionally the
+          obligations an approval <code>meets</code>. Problems are listed above by their place in the list, e.g. <code>[2].templateKey</code> is the third
+          rule’s template key.
+        </>
+      }
+      initial={current.rules}
+      subject={{ name: 'The rules', plural: true }}
+      saveLabel="Save rules"
+      check={(parsed) => (Array.isArray(parsed) ? null : 'The rules are a list: start with [ and end with ].')}
+      save={async (parsed) => {
+        const saved = await putAssessmentRules(org.slug, parsed);
+        onSaved(saved, savedMessage(saved, 'The assessment rules have been saved.'));
+      }}
+      // Each problem names its place in the list, e.g. "[2].templateKey", so it can be found in the text.
+      showProblems={(fields) => Object.fromEntries(Object.entries(fields).map(([path, message]) => [path, path === 'rules' ? message : `${path}: ${message}`]))}
+      reset={
+        current.isDefault
+          ? null
+          : {
+              label: 'Reset to Glassbox defaults',
+              title: 'Reset to Glassbox’s default rules?',
+              confirmLabel: 'Reset rules',
+              consequences: <p>The organisation’s own rules will be replaced by Glassbox’s defaults, and every screened system’s checklist rebuilt.</p>,
+              run: async () => {
+                const saved = await resetAssessmentRules(org.slug);
+                onSaved(saved, savedMessage(saved, 'The assessment rules are Glassbox’s defaults again.'));
+              },
+            }
+      }
+    />
   );
 }

@@ -4,17 +4,13 @@
  * version; the server checks it and lists every problem) or reset it to the built-in default.
  * Governance officers read it.
  */
-import { Fragment, useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Form } from '@trussworks/react-uswds';
-import { getFullTierPolicy, putTierPolicy, toApiError, type FullTierPolicy, type TierPolicyDocument, type TierRule } from '../../api';
+import { Fragment, useState } from 'react';
+import { getFullTierPolicy, putTierPolicy, type FullTierPolicy, type TierPolicyDocument, type TierRule } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateTime } from '../../components/date-time';
-import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-summary';
+import { JsonSettingsEditor } from '../../components/json-settings-editor';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
-import { TextareaField } from '../../components/textarea-field';
-import { formErrorsFrom } from '../../forms';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
 import { DECISION_ROLE_LABELS, EU_TIER_LABELS } from '../inventory/inventory-labels';
@@ -172,104 +168,49 @@ type EditorProps = { current: FullTierPolicy; onSaved: (saved: FullTierPolicy, m
 
 function PolicyEditor({ current, onSaved }: EditorProps) {
   const org = useOrganisation();
-  const [text, setText] = useState(() => JSON.stringify(current.policy, null, 2));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-  const [confirmReset, setConfirmReset] = useState(false);
-  const [resetError, setResetError] = useState<string | null>(null);
   const defaultPolicy = current.isDefault ? null : knownDefault(org.slug);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      setErrors({ message: null, fields: { policy: `The policy is not valid JSON: ${error instanceof Error ? error.message : 'check the brackets and commas'}.` } });
-      return;
-    }
-    setBusy(true);
-    setErrors(noErrors);
-    try {
-      const saved = await putTierPolicy(org.slug, parsed);
-      onSaved(saved, 'The tier policy has been saved. It applies from each system’s next screening.');
-    } catch (error) {
-      setErrors(formErrorsFrom(error));
-      setBusy(false);
-    }
-  };
-
-  const reset = async () => {
-    setBusy(true);
-    setResetError(null);
-    try {
-      const saved = await putTierPolicy(org.slug, defaultPolicy);
-      setConfirmReset(false);
-      onSaved(saved, 'The tier policy has been reset to the default.');
-    } catch (error) {
-      setResetError(toApiError(error).message);
-      setBusy(false);
-    }
-  };
-
-  const problems = Object.keys(errors.fields).length;
   return (
-    <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Change the policy</h2>
-      <ErrorSummary errors={errors} fieldIds={Object.fromEntries(Object.keys(errors.fields).map((field) => [field, 'policy']))} />
-      <Form onSubmit={(e) => void onSubmit(e)} noValidate className="maxw-full">
-        <TextareaField
-          id="policy"
-          label="Tier policy (JSON)"
-          hint={
-            <>
-              For now the policy is edited as JSON; a form will follow. It holds <code>tiers</code> (each with an <code>id</code>, a <code>label</code> and{' '}
-              <code>requirements</code>: <code>key</code>, <code>title</code>, <code>phase</code> “before_deployment” or “in_operation”, optional{' '}
-              <code>recurrenceMonths</code>), <code>rules</code> (an <code>id</code>, a <code>when</code> and the <code>tier</code> it gives) and the{' '}
-              <code>defaultTier</code>. Glassbox checks it when you save and lists any problems above.
-            </>
-          }
-          value={text}
-          onChange={setText}
-          error={problems > 0 ? (problems === 1 ? (Object.values(errors.fields)[0] ?? '') : `The policy has ${problems} problems, listed above.`) : undefined}
-          rows={24}
-        />
-        <ButtonGroup>
-          <Button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save policy'}
-          </Button>
-          {defaultPolicy !== null && (
-            <Button
-              type="button"
-              outline
-              disabled={busy}
-              onClick={() => {
-                setResetError(null);
-                setConfirmReset(true);
-              }}
-            >
-              Reset to the default policy
-            </Button>
-          )}
-        </ButtonGroup>
-        {!current.isDefault && defaultPolicy === null && (
-          <p className="usa-hint">
-            Resetting to the default is offered once this browser has seen the default policy (it is only shown while it is in use).
-          </p>
-        )}
-      </Form>
-      {confirmReset && (
-        <ConfirmDialog
-          title="Reset to the default policy?"
-          confirmLabel="Reset policy"
-          onConfirm={() => void reset()}
-          onCancel={() => setConfirmReset(false)}
-          busy={busy}
-          error={resetError}
-        >
-          <p>The organisation’s own tiers, requirements and rules will be replaced by the built-in default. Systems keep their tier until their next screening.</p>
-        </ConfirmDialog>
-      )}
-    </section>
+    <JsonSettingsEditor
+      id="policy"
+      heading="Change the policy"
+      label="Tier policy (JSON)"
+      hint={
+        <>
+          For now the policy is edited as JSON; a form will follow. It holds <code>tiers</code> (each with an <code>id</code>, a <code>label</code> and{' '}
+          <code>requirements</code>: <code>key</code>, <code>title</code>, <code>phase</code> “before_deployment” or “in_operation”, optional{' '}
+          <code>recurrenceMonths</code>), <code>rules</code> (an <code>id</code>, a <code>when</code> and the <code>tier</code> it gives) and the{' '}
+          <code>defaultTier</code>. Glassbox checks it when you save and lists any problems above.
+        </>
+      }
+      initial={current.policy}
+      subject={{ name: 'The policy', plural: false }}
+      saveLabel="Save policy"
+      save={async (parsed) => {
+        const saved = await putTierPolicy(org.slug, parsed);
+        onSaved(saved, 'The tier policy has been saved. It applies from each system’s next screening.');
+      }}
+      reset={
+        defaultPolicy === null
+          ? null
+          : {
+              label: 'Reset to the default policy',
+              title: 'Reset to the default policy?',
+              confirmLabel: 'Reset policy',
+              consequences: (
+                <p>The organisation’s own tiers, requirements and rules will be replaced by the built-in default. Systems keep their tier until their next screening.</p>
+              ),
+              run: async () => {
+                const saved = await putTierPolicy(org.slug, defaultPolicy);
+                onSaved(saved, 'The tier policy has been reset to the default.');
+              },
+            }
+      }
+      footer={
+        !current.isDefault &&
+        defaultPolicy === null && (
+          <p className="usa-hint">Resetting to the default is offered once this browser has seen the default policy (it is only shown while it is in use).</p>
+        )
+      }
+    />
   );
 }

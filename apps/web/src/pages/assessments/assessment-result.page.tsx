@@ -5,9 +5,9 @@
  * Canadian AIA, the official tool's saved file), a reassessment for approved rounds, and what changed
  * since the previous round. The template's texts can be read in any of its languages (?lang=fr).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import {
   aiaSavedFileUrl,
   assessmentReportUrl,
@@ -27,7 +27,7 @@ import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
-import { noticeFrom } from '../../forms';
+import { useHandedOverNotice } from '../../use-handed-over-notice';
 import { hasAnyRole, roleList } from '../../roles';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
@@ -39,17 +39,10 @@ import './assessments.css';
 export function AssessmentResultPage() {
   const { assessmentId = '' } = useParams();
   const org = useOrganisation();
-  const location = useLocation();
-  const navigate = useNavigate();
   const detail = useApiData((signal) => getAssessment(org.slug, assessmentId, signal), [org.slug, assessmentId]);
   const [status, setStatus] = useState<string | null>(null);
 
-  const notice = noticeFrom(location.state);
-  useEffect(() => {
-    if (!notice) return;
-    setStatus(notice);
-    void navigate(location.pathname + location.search, { replace: true, state: null });
-  }, [notice, navigate, location.pathname, location.search]);
+  useHandedOverNotice(setStatus);
 
   const data = detail.data;
   const [lang, setLang] = useTemplateLanguage(data?.document.languages);

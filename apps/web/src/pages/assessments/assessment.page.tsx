@@ -6,9 +6,9 @@
  * approving or returning it. Submitted and approved assessments are shown read-only. The template's
  * texts can be read in any of its languages (?lang=fr); answers are the same whatever the language.
  */
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Alert, Button, ButtonGroup, ErrorMessage, FileInput, FormGroup, Grid, Label, SideNav, type FileInputRef } from '@trussworks/react-uswds';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { hasAnswer, isSectionVisible, questionVisibility } from '@glassbox/rules/assessment/conditions';
 import {
   assessmentAttachmentUrl,
@@ -31,7 +31,7 @@ import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
-import { noticeFrom } from '../../forms';
+import { useHandedOverNotice } from '../../use-handed-over-notice';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
 import { answerText, findQuestion, focusTargetId, personName, sectionParts, statusLabel, statusTone, t, timeOfDay } from './assessment-labels';
@@ -42,17 +42,10 @@ import './assessments.css';
 export function AssessmentPage() {
   const { assessmentId = '' } = useParams();
   const org = useOrganisation();
-  const location = useLocation();
-  const navigate = useNavigate();
   const detail = useApiData((signal) => getAssessment(org.slug, assessmentId, signal), [org.slug, assessmentId]);
   const [status, setStatus] = useState<string | null>(null);
 
-  const notice = noticeFrom(location.state);
-  useEffect(() => {
-    if (!notice) return;
-    setStatus(notice);
-    void navigate(location.pathname + location.search, { replace: true, state: null });
-  }, [notice, navigate, location.pathname, location.search]);
+  useHandedOverNotice(setStatus);
 
   const data = detail.data;
   const [lang, setLang] = useTemplateLanguage(data?.document.languages);

@@ -2,9 +2,9 @@
  * One AI system: its stage on the lifecycle, its classification when it has been screened, every
  * recorded detail, and — for those who may change it — editing, moving to another stage and archiving.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, ButtonGroup, StepIndicator, StepIndicatorStep } from '@trussworks/react-uswds';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { getSystem, recordMaterialChange, toApiError, type AiSystem, type ApiError, type Lifecycle } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -14,7 +14,7 @@ import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
 import { TextareaField } from '../../components/textarea-field';
-import { noticeFrom } from '../../forms';
+import { useHandedOverNotice } from '../../use-handed-over-notice';
 import { ObligationsLink } from '../obligations/obligations-link';
 import { NOTICE_MAKER_ROLES } from '../notices/notice-labels';
 import { hasAnyRole } from '../../roles';
@@ -32,19 +32,10 @@ export function SystemDetailPage() {
   const { systemId = '' } = useParams();
   const org = useOrganisation();
   const session = useSession();
-  const location = useLocation();
-  const navigate = useNavigate();
   const system = useApiData((signal) => getSystem(org.slug, systemId, signal), [org.slug, systemId]);
   const [status, setStatus] = useState<string | null>(null);
 
-  // A notice handed over by the previous page (saved, added) is shown once: set after the first
-  // render so the live region announces it, then dropped from history so a reload does not repeat it.
-  const notice = noticeFrom(location.state);
-  useEffect(() => {
-    if (!notice) return;
-    setStatus(notice);
-    void navigate(location.pathname + location.search, { replace: true, state: null });
-  }, [notice, navigate, location.pathname, location.search]);
+  useHandedOverNotice(setStatus);
 
   const data = system.data;
   return (

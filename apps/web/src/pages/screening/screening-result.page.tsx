@@ -1,12 +1,12 @@
 /** The result of a system's latest screening: tiers, legal bases, duties, open questions and obligations. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ButtonGroup } from '@trussworks/react-uswds';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
-import { noticeFrom } from '../../forms';
+import { useHandedOverNotice } from '../../use-handed-over-notice';
 import { useOrganisation, useSession } from '../../session';
 import { useApiData } from '../../use-api';
 import { canEditSystem } from '../inventory/inventory-rules';
@@ -17,17 +17,10 @@ export function ScreeningResultPage() {
   const { systemId = '' } = useParams();
   const org = useOrganisation();
   const session = useSession();
-  const location = useLocation();
-  const navigate = useNavigate();
   const data = useApiData((signal) => loadSystemScreening(org.slug, systemId, signal), [org.slug, systemId]);
   const [status, setStatus] = useState<string | null>(null);
 
-  const notice = noticeFrom(location.state);
-  useEffect(() => {
-    if (!notice) return;
-    setStatus(notice);
-    void navigate(location.pathname, { replace: true, state: null });
-  }, [notice, navigate, location.pathname]);
+  useHandedOverNotice(setStatus);
 
   const system = data.data?.system;
   const latest = data.data?.latest;

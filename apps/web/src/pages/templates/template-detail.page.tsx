@@ -4,9 +4,9 @@
  * and archiving or restoring the organisation's own template (built-ins cannot be archived), each
  * after a confirmation.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { cloneAssessmentTemplate, discardTemplateVersion, getAssessmentTemplate, setAssessmentTemplateArchived, templateExportUrl, toApiError, type AssessmentTemplateDetail } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -14,7 +14,7 @@ import { DateTime } from '../../components/date-time';
 import { Page } from '../../components/page';
 import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
-import { noticeFrom } from '../../forms';
+import { useHandedOverNotice } from '../../use-handed-over-notice';
 import { hasAnyRole } from '../../roles';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
@@ -25,17 +25,10 @@ const MANAGERS = ['admin', 'governance_officer'] as const;
 export function TemplateDetailPage() {
   const { templateId = '' } = useParams();
   const org = useOrganisation();
-  const location = useLocation();
-  const navigate = useNavigate();
   const tpl = useApiData((signal) => getAssessmentTemplate(org.slug, templateId, signal), [org.slug, templateId]);
   const [status, setStatus] = useState<string | null>(null);
 
-  const notice = noticeFrom(location.state);
-  useEffect(() => {
-    if (!notice) return;
-    setStatus(notice);
-    void navigate(location.pathname + location.search, { replace: true, state: null });
-  }, [notice, navigate, location.pathname, location.search]);
+  useHandedOverNotice(setStatus);
 
   const d = tpl.data;
   return (

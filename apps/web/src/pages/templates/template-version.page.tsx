@@ -4,9 +4,9 @@
  * whole document as JSON, checked by the server, whose problems are listed with the path of each
  * offending element; then previewed and published after a confirmation.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Form } from '@trussworks/react-uswds';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { getTemplateVersion, publishTemplateVersion, putTemplateVersion, templateExportUrl, toApiError, type TemplateDocument, type TemplateVersion } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -16,7 +16,7 @@ import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
 import { TextareaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
-import { noticeFrom } from '../../forms';
+import { useHandedOverNotice } from '../../use-handed-over-notice';
 import { hasAnyRole } from '../../roles';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
@@ -29,17 +29,10 @@ const MANAGERS = ['admin', 'governance_officer'] as const;
 export function TemplateVersionPage() {
   const { versionId = '' } = useParams();
   const org = useOrganisation();
-  const location = useLocation();
-  const navigate = useNavigate();
   const version = useApiData((signal) => getTemplateVersion(org.slug, versionId, signal), [org.slug, versionId]);
   const [status, setStatus] = useState<string | null>(null);
 
-  const notice = noticeFrom(location.state);
-  useEffect(() => {
-    if (!notice) return;
-    setStatus(notice);
-    void navigate(location.pathname + location.search, { replace: true, state: null });
-  }, [notice, navigate, location.pathname, location.search]);
+  useHandedOverNotice(setStatus);
 
   const v = version.data;
   const title = v ? `${t(v.document.title)}, version ${v.version}` : 'Template version';

@@ -5,9 +5,9 @@
  * in the browser as text. Invalid files come back with every problem named by its element path;
  * SurveyJS features that could not be carried over are listed after the import.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button, ErrorMessage, FileInput, Form, FormGroup, Label, type FileInputRef } from '@trussworks/react-uswds';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { importAssessmentTemplate, listAssessmentTemplates, toApiError, type AssessmentTemplateSummary, type TemplateImportFormat } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DateTime } from '../../components/date-time';
@@ -16,25 +16,17 @@ import { SelectField } from '../../components/select-field';
 import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
 import { describedBy, TextField } from '../../components/text-field';
-import { noticeFrom } from '../../forms';
+import { useHandedOverNotice } from '../../use-handed-over-notice';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
 import { ORIGIN_LABELS, TemplateProblems, type TemplateProblem } from './template-labels';
 
 export function TemplatesPage() {
   const org = useOrganisation();
-  const location = useLocation();
-  const navigate = useNavigate();
   const list = useApiData((signal) => listAssessmentTemplates(org.slug, signal), [org.slug]);
   const [status, setStatus] = useState<string | null>(null);
 
-  // Said here after a never-published template was discarded on its own page.
-  const notice = noticeFrom(location.state);
-  useEffect(() => {
-    if (!notice) return;
-    setStatus(notice);
-    void navigate(location.pathname + location.search, { replace: true, state: null });
-  }, [notice, navigate, location.pathname, location.search]);
+  useHandedOverNotice(setStatus);
 
   return (
     <Page title="Assessment templates">
