@@ -113,6 +113,8 @@ describe('a resident reports a problem and a governance officer answers it', () 
 
     await page.getByLabel('Assignment').selectOption({ label: 'Assign to me (Gabriel Santos)' });
     await page.getByLabel('Answer to the person').fill('Hemos revisado los avisos por edad del último trimestre y no vemos diferencias. Una persona revisó de nuevo la solicitud de su madre.');
+    // The answer is read by the person in their language: its reading grade is measured in it.
+    await expect.poll(() => page.locator('#triage-response-grade').textContent()).toMatch(/^. Reading grade \d/);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).toContain('The answer was sent to the person.');
     expect(await page.locator('dl.gb-dl').first().textContent()).toContain('Responded');

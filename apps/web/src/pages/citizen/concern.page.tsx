@@ -16,6 +16,7 @@ import { StatusMessage } from '../../components/status-message';
 import { StatusTag } from '../../components/status-tag';
 import { TextField } from '../../components/text-field';
 import { TextareaField } from '../../components/textarea-field';
+import { ReadingGradeIndicator, readingLanguage } from '../register/reading-grade';
 import { useOrganisation, useSession } from '../../session';
 import { useApiData } from '../../use-api';
 import { CaseHistory } from './case-history';
@@ -201,6 +202,7 @@ function TriageForm({ concern, onSaved }: { concern: ConcernDetail; onSaved: (c:
           maxLength={5000}
           rows={6}
         />
+        <ReadingGradeIndicator id="triage-response-grade" text={response} lang={readingLanguage(concern.locale)} />
         <TextareaField id="triage-note" label="Internal note" hint="Only staff see it." value={note} onChange={setNote} error={errors.fields.note} maxLength={10000} />
         <Button type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save'}

@@ -6,6 +6,9 @@
 import { READING_GRADE_TARGET, readingGrade, type ReadabilityLanguage } from '@glassbox/core/register/readability/reading-grade';
 import { READING_LABELS } from './register-labels';
 
+/** The readability language for a person's locale (en, es, fr); English for anything else. */
+export const readingLanguage = (locale: string): ReadabilityLanguage => (locale === 'es' || locale === 'fr' ? locale : 'en');
+
 export function ReadingGradeIndicator({ id, text, lang }: { id: string; text: string; lang: ReadabilityLanguage }) {
   const result = readingGrade(text, lang);
   if (result.words === 0) return null;

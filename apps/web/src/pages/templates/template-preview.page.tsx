@@ -16,7 +16,7 @@ import { AssessmentQuestion } from '../../components/assessment-question';
 import { Page } from '../../components/page';
 import { useOrganisation } from '../../session';
 import { useApiData } from '../../use-api';
-import { formatScore, levelLabel, sectionParts, t } from '../assessments/assessment-labels';
+import { formatScore, sectionParts, t } from '../assessments/assessment-labels';
 import '../assessments/assessments.css';
 
 export function TemplatePreviewPage() {
@@ -114,7 +114,12 @@ function Preview({ version, lang }: { version: TemplateVersion; lang: string }) 
                         </li>
                       ))}
                       {base && <li>Current score: {formatScore(score.current)}</li>}
-                      {doc.scoring.levels && <li className="text-bold">Level: {levelLabel(doc, score.level, lang)}</li>}
+                      {doc.scoring.levels && (
+                        <li className="text-bold">
+                          Level:{' '}
+                          {score.level === null ? 'No level' : <Localised text={doc.scoring.levels.list.find((l) => l.id === score.level)?.label ?? { en: score.level }} />}
+                        </li>
+                      )}
                     </ul>
                   )}
                 </div>
