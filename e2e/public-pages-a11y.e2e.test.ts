@@ -5,7 +5,8 @@
  * refused with errors, and sent with an expired form token), the private status pages, the
  * consultation list, an open and a closed consultation with its response, the thank-you page for a
  * comment, the "too many attempts" page and the not-found page. None of them may send JavaScript.
- * The other journeys check the pages they visit; this one makes sure nothing is left out.
+ * The other journeys check the pages they visit; this one makes sure nothing is left out. Last, a
+ * resident files a concern with the keyboard alone, focus always visible.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -199,6 +200,51 @@ describe('the "too many attempts" page', () => {
       expect(await page.locator('script').count()).toBe(0);
       await expectNoAxeViolations(page, `too many attempts (${lang})`);
     }
+    await client.close();
+  });
+});
+
+describe('the keyboard alone', () => {
+  /** Presses Tab until the focused element matches the selector; fails after 80 presses. */
+  const tabTo = async (page: Page, selector: string): Promise<void> => {
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  };
+  /** The focused element's outline: every focusable element shows where focus is (WCAG 2.4.7). */
+  const focusOutline = (page: Page): Promise<string> =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? getComputedStyle(el).outlineStyle : 'none';
+    });
+
+  it('files a concern with Tab, Space, typing and Enter, is told what is missing, and gets a reference', async () => {
+    const client = await asClient(30);
+    const { page } = await newPage(client);
+    await page.goto(`${server.baseUrl}/riverton/concerns/new?lang=fr`);
+
+    // Sent without a category: the answer names the problem, and the person's text is kept.
+    await tabTo(page, 'textarea[name="description"]');
+    expect(await focusOutline(page)).not.toBe('none');
+    await page.keyboard.type('La carte place ma rue dans le mauvais quartier.');
+    await tabTo(page, 'main form button[type="submit"]');
+    expect(await focusOutline(page)).not.toBe('none');
+    await Promise.all([page.waitForURL(/\/concerns/), page.keyboard.press('Enter')]);
+    await page.locator('#error-summary').waitFor();
+    expect(await page.locator('textarea[name="description"]').inputValue()).toBe('La carte place ma rue dans le mauvais quartier.');
+
+    // From the error summary's link on to the field in question, and the form sent again.
+    await tabTo(page, '#error-summary a');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'input[name="category"]');
+    await page.keyboard.press('Space');
+    expect(await page.locator('input[name="category"]:checked').count()).toBe(1);
+    await tabTo(page, 'main form button[type="submit"]');
+    await Promise.all([page.waitForURL(/\/concerns\/status\//), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('main').textContent()).toMatch(/C-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     await client.close();
   });
 });

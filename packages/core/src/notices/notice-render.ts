@@ -2,6 +2,8 @@
  * The "AI assisted in your case" notice as a document (R-NOTICE): one content model
  * (buildNoticeModel) rendered as a complete, printable, accessible HTML page (renderNoticeHtml) and
  * as an A4 PDF with real text (renderNoticePdf). Pure functions: the service loads the data.
+ * The HTML shell and the PDF writer take any model (renderDocumentHtml, renderDocumentPdf): the
+ * answer letter to a redress request uses them too.
  */
 import PDFDocument from 'pdfkit';
 import { pdfText } from '../assessments/report/report-pdf.js';
@@ -43,13 +45,15 @@ export type NoticeData = {
 /** A piece of a line: text, or a link shown with its address. */
 export type NoticeInline = string | { href: string };
 /** A quote is staff-written text; `lang` is set when its language is not the notice's. */
-export type NoticeItem = { kind: 'p' | 'strong'; parts: NoticeInline[] } | { kind: 'quote'; parts: NoticeInline[]; lang?: CitizenLocale } | { kind: 'list'; items: NoticeInline[][] };
+/** `lines`: each part on its own line (an address block). */
+export type NoticeItem = { kind: 'p' | 'strong'; parts: NoticeInline[]; lines?: true } | { kind: 'quote'; parts: NoticeInline[]; lang?: CitizenLocale } | { kind: 'list'; items: NoticeInline[][] };
 export type NoticeSection = { heading: string | null; items: NoticeItem[] };
-export type NoticeModel = { lang: CitizenLocale; title: string; variant: NoticeVariant; orgName: string; sections: NoticeSection[]; footer: string };
+/** `preamble`: shown before the title (a letter's sender and recipient blocks and date). */
+export type NoticeModel = { lang: CitizenLocale; title: string; variant: NoticeVariant; orgName: string; preamble?: NoticeItem[]; sections: NoticeSection[]; footer: string };
 
 const p = (...parts: NoticeInline[]): NoticeItem => ({ kind: 'p', parts });
 
-function formatDate(language: CitizenLocale, isoOrDate: string): string {
+export function formatDate(language: CitizenLocale, isoOrDate: string): string {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(isoOrDate) ? new Date(`${isoOrDate}T00:00:00Z`) : new Date(isoOrDate);
   if (Number.isNaN(d.getTime())) return isoOrDate;
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
@@ -136,7 +140,7 @@ function inlineHtml(parts: readonly NoticeInline[]): string {
 function itemHtml(item: NoticeItem): string {
   switch (item.kind) {
     case 'p':
-      return `<p>${inlineHtml(item.parts)}</p>`;
+      return item.lines ? `<p class="lines">${item.parts.map((part) => inlineHtml([part])).join('<br>\n')}</p>` : `<p>${inlineHtml(item.parts)}</p>`;
     case 'strong':
       return `<p class="fact"><strong>${inlineHtml(item.parts)}</strong></p>`;
     case 'quote':
@@ -162,6 +166,7 @@ a:focus{outline:3px solid #ffbe2e;outline-offset:2px}
 ul{padding-left:1.5rem}
 li{margin:.3rem 0}
 .fact{margin:.2rem 0}
+.preamble{margin-bottom:1.5rem}
 footer{margin-top:2rem;padding-top:1rem;border-top:1px solid #a9aeb1;color:#3d4551;font-size:.95rem}
 @media print{
   body{font-size:11pt}
@@ -175,7 +180,11 @@ footer{margin-top:2rem;padding-top:1rem;border-top:1px solid #a9aeb1;color:#3d45
 
 /** The notice as a complete HTML document: its language set, every text escaped, styled for screen and print, no script. */
 export function renderNoticeHtml(data: NoticeData): string {
-  const m = buildNoticeModel(data);
+  return renderDocumentHtml(buildNoticeModel(data));
+}
+
+/** Any document model as a complete HTML page, as renderNoticeHtml. */
+export function renderDocumentHtml(m: NoticeModel): string {
   const body = m.sections
     .map((s) => (s.heading ? `<section><h2>${escapeHtml(s.heading)}</h2>${s.items.map(itemHtml).join('\n')}</section>` : s.items.map(itemHtml).join('\n')))
     .join('\n');
@@ -190,7 +199,7 @@ export function renderNoticeHtml(data: NoticeData): string {
 <body class="${m.variant === 'easy_read' ? 'easy' : 'standard'}">
 <main>
 <header class="org">${escapeHtml(m.orgName)}</header>
-<h1>${escapeHtml(m.title)}</h1>
+${m.preamble?.length ? `<div class="preamble">${m.preamble.map(itemHtml).join('\n')}</div>\n` : ''}<h1>${escapeHtml(m.title)}</h1>
 ${body}
 <footer><p>${escapeHtml(m.footer)}</p></footer>
 </main>
@@ -207,11 +216,15 @@ const BOLD = 'Helvetica-Bold';
 
 export type NoticePdfOptions = { compress?: boolean };
 
-const plain = (parts: readonly NoticeInline[]): string => parts.map((x) => (typeof x === 'string' ? x : linkText(x.href))).join('');
+const plain = (parts: readonly NoticeInline[], lines = false): string => parts.map((x) => (typeof x === 'string' ? x : linkText(x.href))).join(lines ? '\n' : '');
 
 /** The notice as an A4 PDF with real text, its title and language in the metadata. */
 export async function renderNoticePdf(data: NoticeData, options: NoticePdfOptions = {}): Promise<Buffer> {
-  const m = buildNoticeModel(data);
+  return renderDocumentPdf(buildNoticeModel(data), data.generatedAt, options);
+}
+
+/** Any document model as an A4 PDF, as renderNoticePdf; `generatedAt` (ISO) goes in the metadata. */
+export async function renderDocumentPdf(m: NoticeModel, generatedAt: string, options: NoticePdfOptions = {}): Promise<Buffer> {
   const easy = m.variant === 'easy_read';
   const size = easy ? 13 : 11;
   const doc = new PDFDocument({
@@ -220,7 +233,7 @@ export async function renderNoticePdf(data: NoticeData, options: NoticePdfOption
     compress: options.compress ?? true,
     lang: m.lang,
     displayTitle: true,
-    info: { Title: pdfText(m.title), Author: pdfText(m.orgName), Creator: 'Glassbox', CreationDate: new Date(data.generatedAt) },
+    info: { Title: pdfText(m.title), Author: pdfText(m.orgName), Creator: 'Glassbox', CreationDate: new Date(generatedAt) },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -235,6 +248,20 @@ export async function renderNoticePdf(data: NoticeData, options: NoticePdfOption
 
   doc.font(BOLD).fontSize(11).fillColor('#1a4480').text(pdfText(m.orgName), MARGIN, MARGIN, { width });
   doc.fillColor('#1b1b1b').moveDown(0.3);
+  const item = (it: NoticeItem) => {
+    if (it.kind === 'list') {
+      for (const li of it.items) text(`•  ${plain(li)}`, FONT, size, 10);
+    } else if (it.kind === 'quote') {
+      text(plain(it.parts), FONT, size, 14);
+    } else {
+      text(plain(it.parts, it.kind === 'p' && it.lines), it.kind === 'strong' ? BOLD : FONT, size);
+    }
+    doc.moveDown(gap);
+  };
+  if (m.preamble?.length) {
+    m.preamble.forEach(item);
+    doc.moveDown(0.6);
+  }
   text(m.title, BOLD, easy ? 22 : 19);
   doc.moveDown(0.5);
   for (const section of m.sections) {
@@ -244,16 +271,7 @@ export async function renderNoticePdf(data: NoticeData, options: NoticePdfOption
       text(section.heading, BOLD, size + 3);
       doc.fillColor('#1b1b1b').moveDown(0.2);
     }
-    for (const item of section.items) {
-      if (item.kind === 'list') {
-        for (const li of item.items) text(`•  ${plain(li)}`, FONT, size, 10);
-      } else if (item.kind === 'quote') {
-        text(plain(item.parts), FONT, size, 14);
-      } else {
-        text(plain(item.parts), item.kind === 'strong' ? BOLD : FONT, size);
-      }
-      doc.moveDown(gap);
-    }
+    section.items.forEach(item);
   }
   doc.moveDown(1);
   doc.fillColor('#3d4551');
