@@ -248,3 +248,19 @@ describe('the keyboard alone', () => {
     await client.close();
   });
 });
+
+describe('printing', () => {
+  it('prints a system page and the register list without navigation, search or language links, in black on white', async () => {
+    const { page } = await newPage(context);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+    await page.goto(`${server.baseUrl}${paths.system}?lang=es`);
+    expect(await shown('nav, .skip-link, .lang-switcher')).toBe(0);
+    expect(await page.locator('main h1').isVisible()).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('main a') ?? document.body).color)).toBe('rgb(0, 0, 0)');
+    await page.goto(`${server.baseUrl}/riverton/register?lang=fr`);
+    expect(await shown('nav, .register-search, .register-pagination')).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('Benefits Eligibility Assistant');
+    await page.close();
+  });
+});
