@@ -962,6 +962,7 @@ export const listRedressRequests = (org: string, query: { status?: string; kind?
   get<Page<RedressSummary>>(`${orgPath(org)}/redress-requests`, { query, signal });
 export const getRedressRequest = (org: string, id: string, signal?: AbortSignal) => get<RedressDetail>(`${orgPath(org)}/redress-requests/${seg(id)}`, { signal });
 export const updateRedressRequest = (org: string, id: string, body: RedressUpdate) => patch<RedressDetail>(`${orgPath(org)}/redress-requests/${seg(id)}`, body);
+export const redressLetterUrl = (org: string, id: string, format: 'html' | 'pdf') => buildUrl(`${orgPath(org)}/redress-requests/${seg(id)}/letter`, { format });
 export const getCitizenSettings = (org: string, signal?: AbortSignal) => get<CitizenSettings>(`${orgPath(org)}/citizen-settings`, { signal });
 export const updateCitizenSettings = async (org: string, body: Partial<CitizenSettings>) =>
   (await send('PUT', `${orgPath(org)}/citizen-settings`, { body })) as CitizenSettings;

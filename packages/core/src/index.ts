@@ -118,6 +118,7 @@ export {
 } from './db/schema-citizen.js';
 export * from './citizen/concern.service.js';
 export * from './citizen/redress.service.js';
+export { produceRedressLetter, REDRESS_LETTER_FORMATS, renderRedressLetterHtml, renderRedressLetterPdf, type RedressLetter, type RedressLetterData, type RedressLetterFormat } from './citizen/redress-letter.service.js';
 export * from './citizen/settings.service.js';
 export { CITIZEN_LIMITS, PROBLEM_MESSAGES, isCitizenLocale, type FieldProblem, type FieldProblems } from './citizen/citizen-fields.js';
 export { DEFAULT_DEADLINES, median, redressStats, timeLeft, type RedressStats } from './citizen/deadlines.js';

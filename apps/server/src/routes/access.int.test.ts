@@ -98,6 +98,7 @@ const EXPECTED: Record<string, Expect> = {
   'GET /api/v1/orgs/:org/redress-requests': { roles: ['admin', 'governance_officer', 'system_owner', 'auditor'], token: 'read' },
   'GET /api/v1/orgs/:org/redress-requests/:requestId': { roles: ['admin', 'governance_officer', 'system_owner', 'auditor'], token: 'read' },
   'PATCH /api/v1/orgs/:org/redress-requests/:requestId': { roles: ['admin', 'governance_officer', 'system_owner'] },
+  'GET /api/v1/orgs/:org/redress-requests/:requestId/letter': { roles: ['admin', 'governance_officer', 'system_owner'] },
   'POST /api/v1/orgs/:org/redress-requests/escalate': { roles: ['admin', 'governance_officer'] },
   'GET /api/v1/orgs/:org/citizen-settings': { roles: ['admin', 'governance_officer', 'system_owner', 'auditor'], token: 'read' },
   'PUT /api/v1/orgs/:org/citizen-settings': { roles: ['admin', 'governance_officer'] },

@@ -7,7 +7,8 @@
  * Who: the queues are for admins, governance officers, system owners (cases about their own
  * systems, filtered by the service) and auditors (without contact details); read tokens may list
  * and read for reporting. Handling a case is for people only: admins, governance officers and the
- * owner of the system (checked again by the service against the case's system).
+ * owner of the system (checked again by the service against the case's system); they alone also
+ * print the answer letter for a person who gave a postal address (it carries the address).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,13 +16,16 @@ import {
   CITIZEN_LOCALES,
   CONCERN_CATEGORIES,
   CONCERN_STATUSES,
+  contentDisposition,
   escalateOverdueRedress,
   getConcern,
   getRedressRequest,
   listConcerns,
   listRedressRequests,
+  produceRedressLetter,
   readCitizenSettings,
   REDRESS_KINDS,
+  REDRESS_LETTER_FORMATS,
   REDRESS_OUTCOMES,
   REDRESS_STATUSES,
   updateCitizenSettings,
@@ -35,6 +39,9 @@ const queueReaders = { org: ['admin', 'governance_officer', 'system_owner', 'aud
 const handlers = { org: ['admin', 'governance_officer', 'system_owner'] } as const;
 const triage = { org: ['admin', 'governance_officer'] } as const;
 const tags = ['citizen services'];
+
+/** A standalone document with its own inline style and no scripts. */
+const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const csvOf = <T extends string>(values: readonly T[]) =>
   z
@@ -217,6 +224,25 @@ export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => {
       const org = orgOf(request);
       return updateRedressRequest(request.ctx(), { organisationId: org.id, organisationName: org.name, requestId: request.params.requestId, ...request.body });
+    },
+  });
+
+  app.get('/api/v1/orgs/:org/redress-requests/:requestId/letter', {
+    config: { access: handlers },
+    schema: {
+      tags,
+      summary: 'The answer letter to post to the person, in their language (printable HTML or PDF), once the decision is recorded; audited',
+      produces: ['text/html', 'application/pdf'],
+      params: redressParams,
+      querystring: z.object({ format: z.enum(REDRESS_LETTER_FORMATS).default('pdf') }).strict(),
+      response: { 200: z.custom<string | Buffer>((v) => typeof v === 'string' || Buffer.isBuffer(v)).describe('The letter (HTML document or PDF).'), ...errors },
+    },
+    handler: async (request, reply) => {
+      const letter = await produceRedressLetter(request.ctx(), { organisationId: orgOf(request).id, requestId: request.params.requestId, format: request.query.format });
+      void reply.header('content-type', letter.contentType).header('cache-control', 'private, no-store');
+      if (letter.format === 'html') void reply.header('content-security-policy', DOCUMENT_CSP);
+      else void reply.header('content-disposition', contentDisposition(letter.filename));
+      return reply.send(letter.body);
     },
   });
 

@@ -1,12 +1,13 @@
 /**
  * One redress request: what the person asked, their contact details (for those who may answer),
  * the deadline, the history, and the actions: assign, start, record the decision (sent to the
- * person), close or reopen, internal notes.
+ * person), close or reopen, internal notes. When the person gave a postal address, the answer
+ * letter to print and post.
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Form } from '@trussworks/react-uswds';
-import { getRedressRequest, listPeople, toApiError, updateRedressRequest, type RedressDetail, type RedressOutcome, type RedressStatus, type RedressUpdate } from '../../api';
+import { getRedressRequest, listPeople, redressLetterUrl, toApiError, updateRedressRequest, type RedressDetail, type RedressOutcome, type RedressStatus, type RedressUpdate } from '../../api';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DateTime } from '../../components/date-time';
 import { ErrorSummary, noErrors, type FormErrors } from '../../components/error-summary';
@@ -105,11 +106,37 @@ function RequestView({ request, onSaved }: { request: RedressDetail; onSaved: (r
         <>
           <h2>Decision sent</h2>
           <p className="gb-preserve-lines">{request.outcomeText}</p>
+          {request.outcome && request.contact?.postalAddress && <LetterLinks request={request} />}
         </>
       )}
       {request.permissions.canHandle && <HandleForm request={request} onSaved={onSaved} />}
       <CaseHistory events={request.events} statusLabel={(s) => REDRESS_STATUS_LABELS[s as RedressStatus] ?? s} assigneeName={(id) => names.get(id) ?? 'a colleague'} />
     </>
+  );
+}
+
+/** The answer as a letter, in the person's language, for those who gave a postal address. */
+function LetterLinks({ request }: { request: RedressDetail }) {
+  const org = useOrganisation();
+  const inLang = <span className="usa-sr-only"> in {LANGUAGE_NAMES[request.locale] ?? request.locale}</span>;
+  return (
+    <section aria-labelledby="letter-heading">
+      <h3 id="letter-heading">Letter to post</h3>
+      <p>{request.contact?.email ? 'The decision was emailed to the person. They also gave a postal address: print this letter to send it by post.' : 'The person gave no email address: print this letter and send it to their postal address.'}</p>
+      <ul className="usa-list">
+        <li>
+          <a href={redressLetterUrl(org.slug, request.id, 'pdf')} hrefLang={request.locale} className="usa-link" download>
+            Letter as PDF{inLang}
+          </a>
+        </li>
+        <li>
+          <a href={redressLetterUrl(org.slug, request.id, 'html')} hrefLang={request.locale} className="usa-link" target="_blank" rel="noopener noreferrer">
+            Printable letter (HTML){inLang}
+            <span className="usa-sr-only">, opens in a new tab</span>
+          </a>
+        </li>
+      </ul>
+    </section>
   );
 }
 
