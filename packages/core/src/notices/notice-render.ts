@@ -6,7 +6,7 @@
  * answer letter to a redress request uses them too.
  */
 import PDFDocument from 'pdfkit';
-import { pdfText } from '../assessments/report/report-pdf.js';
+import { BOLD, FONT, pdfText, registerPdfFonts } from '../assessments/report/pdf-fonts.js';
 import type { CitizenLocale, NoticeVariant } from '../db/schema-citizen.js';
 import { noticeTexts } from './notice-texts.js';
 
@@ -211,8 +211,6 @@ ${body}
 // ---- PDF
 
 const MARGIN = 56;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 
 export type NoticePdfOptions = { compress?: boolean };
 
@@ -241,6 +239,7 @@ export async function renderDocumentPdf(m: NoticeModel, generatedAt: string, opt
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  registerPdfFonts(doc);
   const width = doc.page.width - 2 * MARGIN;
   const gap = easy ? 0.5 : 0.35;
   const text = (s: string, font: string, fontSize: number, indent = 0) =>

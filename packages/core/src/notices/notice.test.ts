@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { renderRedressLetterPdf } from '../citizen/redress-letter.service.js';
 import type { CitizenLocale, NoticeVariant } from '../db/schema-citizen.js';
+import { pdfTextContent } from '../testing/pdf-text.js';
 import { buildNoticeModel, renderNoticeHtml, renderNoticePdf, type NoticeData } from './notice-render.js';
 
 const REQUEST_URL = 'https://glassbox.example/riverton/requests/new?system=benefit-helper';
@@ -25,10 +27,6 @@ const textOf = (d: NoticeData): string =>
     .sections.flatMap((s) => [s.heading ?? '', ...s.items.flatMap((i) => (i.kind === 'list' ? i.items.flat() : i.parts))])
     .map((x) => (typeof x === 'string' ? x : x.href))
     .join('\n');
-
-/** The text drawn on the pages of an uncompressed PDF (pdfkit writes strings as hex). */
-const pdfTextContent = (pdf: Buffer): string =>
-  [...pdf.toString('latin1').matchAll(/<([0-9a-fA-F]+)>/g)].map((m) => Buffer.from(m[1] ?? '', 'hex').toString('latin1')).join('');
 
 const CASES: Array<{ language: CitizenLocale; variant: NoticeVariant; title: string; person: RegExp; review: RegExp; appeal: RegExp; free: RegExp }> = [
   { language: 'en', variant: 'standard', title: 'An AI system helped with your case', person: /trained member of staff looked at your case before any decision/, review: /human review/, appeal: /appeal against the decision/, free: /Asking is free/ },
@@ -137,5 +135,46 @@ describe('renderNoticePdf', () => {
     expect(text).toContain('Un ordinateur a aid');
     expect(text).toContain('BEN-7');
     expect(text).toContain('riverton/requests/new?system=benefit-helper');
+  });
+
+  const NAMES = ['Łukasz Dvořák', 'Αθηνά Παπαδοπούλου', 'Пётр', 'Ștefan'];
+
+  it.each(NAMES)('writes "%s" as written, in an embedded font', async (name) => {
+    const pdf = await renderNoticePdf(data({ recipientName: name, caseReference: `Sprawa ${name}` }), { compress: false });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/FontFile2');
+    const text = pdfTextContent(pdf);
+    expect(text).toContain(`Dear ${name},`);
+    expect(text).toContain(`Sprawa ${name}`);
+  });
+
+  it('still produces the notice when a name has letters the font lacks, shown as ?', async () => {
+    const pdf = await renderNoticePdf(data({ recipientName: '李小龍' }));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfTextContent(pdf)).toContain('Dear ???,');
+  });
+});
+
+describe('redress answer letter as PDF', () => {
+  it('addresses the person and quotes the answer as written, whatever their alphabet', async () => {
+    const pdf = await renderRedressLetterPdf(
+      {
+        language: 'en',
+        organisation: { name: 'Město Brno', contactEmail: 'ai@brno.example', contactUrl: null, contactPhone: null, address: 'Dominikánské náměstí 1\nBrno' },
+        reference: 'RR-2026-0007',
+        kind: 'human_review',
+        systemName: 'Benefit Helper',
+        decisionReference: null,
+        recipient: { name: 'Łukasz Dvořák', postalAddress: 'ul. Świętokrzyska 5\nWarszawa' },
+        outcome: 'upheld',
+        answer: 'Αθηνά Παπαδοπούλου and Пётр reviewed the case with Ștefan.',
+        generatedAt: '2026-03-03T10:00:00Z',
+      },
+      { compress: false },
+    );
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/FontFile2');
+    const text = pdfTextContent(pdf);
+    for (const expected of ['Dear Łukasz Dvořák,', 'ul. Świętokrzyska 5', 'Dominikánské náměstí 1', 'Αθηνά Παπαδοπούλου and Пётр reviewed the case with Ștefan.', 'Město Brno']) expect(text).toContain(expected);
   });
 });

@@ -2,33 +2,14 @@
  * An assessment as a PDF: the same content as the HTML report (report-model.ts), as real text (not
  * an image), on A4 with page numbers, in the reader's language, with the document title and language
  * in its metadata, tagged (a structure tree of headings, paragraphs and tables; page numbers are
- * marked as artifacts). Uses PDF's standard Helvetica, so no font files are needed; characters outside
- * its Latin-1/WinAnsi set (rare in en/fr/es) are replaced by `?`.
+ * marked as artifacts). Text is set in the embedded Liberation Sans (pdf-fonts.ts).
  */
 import type { AssessmentReportData } from './report-data.js';
+import { BOLD, FONT, ITALIC, pdfText, registerPdfFonts } from './pdf-fonts.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
 
-/** Characters Helvetica (WinAnsi) has beyond Latin-1. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+export { pdfText } from './pdf-fonts.js';
 
-/** Text Helvetica can draw: what it lacks becomes `?`; control characters other than line breaks go. */
-export function pdfText(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '\n') out += ch;
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += code === 0x09 ? ' ' : '';
-    else if (code <= 0xff || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (ch === '≥') out += '>=';
-    else if (ch === '≤') out += '<=';
-    else out += '?';
-  }
-  return out;
-}
-
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const ITALIC = 'Helvetica-Oblique';
 const MARGIN = 56; // about 20 mm
 
 export type PdfOptions = {
@@ -190,6 +171,7 @@ export async function renderAssessmentPdf(data: AssessmentReportData, options: P
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  registerPdfFonts(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
   draw(doc, m, root);
