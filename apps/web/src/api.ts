@@ -674,26 +674,8 @@ export const putTierPolicy = async (org: string, policy: unknown): Promise<FullT
   (await send('PUT', `${orgPath(org)}/tier-policy`, { body: { policy } })) as FullTierPolicy;
 
 // The organisation's assessment rules (which assessments a system needs), and material changes of a system
-export type AssessmentNeedCondition = {
-  euTier?: EuTier[];
-  friaRequired?: boolean;
-  ombHighImpact?: boolean;
-  orgTier?: string[];
-  orgTierRequires?: string[];
-  decisionRole?: DecisionRole[];
-  affectsPeople?: boolean;
-  personalData?: boolean;
-  sourcing?: Sourcing[];
-  lifecycle?: Lifecycle[];
-};
-export type AssessmentNeedRule = {
-  id: string;
-  templateKey: string;
-  when: AssessmentNeedCondition;
-  reason: string;
-  source: string;
-  meets?: Array<{ obligation: string; when?: AssessmentNeedCondition } | { orgTierRequirement: string }>;
-};
+export type { AssessmentNeedCondition, AssessmentNeedRule } from '@glassbox/rules/assessment-needs/required-assessments';
+import type { AssessmentNeedRule } from '@glassbox/rules/assessment-needs/required-assessments';
 export type AssessmentRules = { rules: AssessmentNeedRule[]; isDefault: boolean; updatedAt: string | null; templateTitles: Record<string, string>; systemsResynced?: number };
 export const getAssessmentRules = (org: string, signal?: AbortSignal) => get<AssessmentRules>(`${orgPath(org)}/assessment-rules`, { signal });
 export const putAssessmentRules = async (org: string, rules: unknown): Promise<AssessmentRules> =>

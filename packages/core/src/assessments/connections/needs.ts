@@ -43,17 +43,22 @@ export async function assessmentRulesFor(db: Kysely<DB>, organisationId: string)
   return { rules: rulesFromColumn(row.rules), isDefault: false, updatedAt: row.updated_at };
 }
 
-/** The latest screening's result, or null when the system was never screened (one statement). */
-export async function latestScreeningResult(db: Kysely<DB>, system: Pick<AiSystem, 'id' | 'organisation_id'>): Promise<ClassificationResult | null> {
-  const row = await db
+/** The system's latest screening results, newest first, at most `count` (one statement). */
+export async function recentScreeningResults(db: Kysely<DB>, system: Pick<AiSystem, 'id' | 'organisation_id'>, count: number): Promise<ClassificationResult[]> {
+  const rows = await db
     .selectFrom('system_screening')
     .select('result')
     .where('organisation_id', '=', system.organisation_id)
     .where('system_id', '=', system.id)
     .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? (row.result as ClassificationResult) : null;
+    .limit(count)
+    .execute();
+  return rows.map((r) => r.result as ClassificationResult);
+}
+
+/** The latest screening's result, or null when the system was never screened (one statement). */
+export async function latestScreeningResult(db: Kysely<DB>, system: Pick<AiSystem, 'id' | 'organisation_id'>): Promise<ClassificationResult | null> {
+  return (await recentScreeningResults(db, system, 1))[0] ?? null;
 }
 
 /** The facts for the rules; without a screening only the inventory record speaks. */

@@ -12,6 +12,7 @@ import type { Ctx } from '../../context.js';
 import type { AiSystem } from '../../db/schema.js';
 import { markReassessmentDue } from '../reassessment-due.js';
 import { resyncAndRecord } from './resync.js';
+import { recentScreeningResults } from './needs.js';
 
 /**
  * Inventory fields (SystemFields names) whose change is material: it alters which assessments a
@@ -52,15 +53,8 @@ const yesNo = (v: boolean): string => (v ? 'yes' : 'no');
 
 /** The facts of the two latest screenings (the one just stored first), in one statement. */
 async function lastTwoScreeningFacts(tx: Ctx, system: Pick<AiSystem, 'id' | 'organisation_id'>): Promise<Array<ClassificationResult['facts'] | undefined>> {
-  const rows = await tx.db
-    .selectFrom('system_screening')
-    .select('result')
-    .where('organisation_id', '=', system.organisation_id)
-    .where('system_id', '=', system.id)
-    .orderBy('seq', 'desc')
-    .limit(2)
-    .execute();
-  return rows.map((r) => (r.result as Partial<ClassificationResult>).facts);
+  // Results stored before facts were recorded have none.
+  return (await recentScreeningResults(tx.db, system, 2)).map((r) => (r as Partial<ClassificationResult>).facts);
 }
 
 /**
